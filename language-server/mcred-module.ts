@@ -1,0 +1,49 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices
+} from 'langium/lsp';
+import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { McredScopeComputation } from './references/mcred-scope-computation.js';
+import { McredDocumentValidator } from './validation/mcred-document-validator.js';
+import { registerValidationChecks } from './validation/mcred-validator.js';
+
+/** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
+export type McredAddedServices = Record<never, never>;
+
+export type McredServices = LangiumServices & McredAddedServices;
+
+/** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
+export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
+    references: {
+        ScopeComputation: services => new McredScopeComputation(services)
+    },
+    validation: {
+        DocumentValidator: services => new McredDocumentValidator(services)
+    }
+};
+
+export interface McredServiceSet {
+    readonly shared: LangiumSharedServices;
+    readonly mcred: McredServices;
+}
+
+/**
+ * Creates the shared and language services. With a `connection`, they serve an LSP client;
+ * without one (CLI, tests), they run in-process.
+ */
+export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule);
+    const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
+    shared.ServiceRegistry.register(mcred);
+    registerValidationChecks(mcred);
+    if (!context.connection) {
+        // Without a client there is no `initialized` notification: use the default configuration.
+        void shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, mcred };
+}

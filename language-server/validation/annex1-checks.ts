@@ -1,0 +1,148 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Cohort, McredAstType, MicroCredential } from '../generated/ast.js';
+import type { CheckFamily } from './check-family.js';
+import { report } from './report.js';
+
+/**
+ * Annex I of Council Recommendation 2022/C 243/02: the eleven mandatory elements that describe a
+ * micro-credential (LANGUAGE.md §3.1). Programme-level elements are checked on the
+ * `microcredential`; the learner (1) and the date of issuing (5) belong to an issuance, so they
+ * are checked on the `cohort`.
+ */
+export class Annex1Checks implements CheckFamily {
+    readonly checks: ValidationChecks<McredAstType> = {
+        MicroCredential: [
+            this.checkHasTitle,
+            this.checkAwardingBodiesStateCountry,
+            this.checkHasAwardingBody,
+            this.checkHasLearningOutcomes,
+            this.checkHasWorkload,
+            this.checkHasLevel,
+            this.checkHasAssessmentType,
+            this.checkHasParticipation,
+            this.checkHasQualityAssurance
+        ],
+        Cohort: [this.checkIdentifiesLearners, this.checkHasIssueDate]
+    };
+
+    checkHasTitle(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (!credential.title?.trim()) {
+            report(accept, 'eu-title', `Micro-credential '${credential.name}' has no title: add \`title "…"\``,
+                { node: credential, property: 'name' });
+        }
+    }
+
+    checkAwardingBodiesStateCountry(credential: MicroCredential, accept: ValidationAcceptor): void {
+        credential.awardedBy.forEach((body, index) => {
+            const provider = body.ref;
+            if (provider && !provider.country) {
+                report(accept, 'eu-country',
+                    `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
+                    { node: credential, property: 'awardedBy', index }, { provider: provider.name });
+            }
+        });
+    }
+
+    checkHasAwardingBody(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (credential.awardedBy.length === 0) {
+            report(accept, 'eu-awarding-body',
+                `Micro-credential '${credential.name}' names no awarding body: add \`awardedBy <provider>\``,
+                { node: credential, property: 'name' });
+        }
+    }
+
+    checkHasLearningOutcomes(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (credential.outcomes.length === 0) {
+            report(accept, 'eu-learning-outcomes',
+                `Micro-credential '${credential.name}' states no learning outcome: add \`outcome LO1 "…"\``,
+                { node: credential, property: 'name' });
+        }
+    }
+
+    checkHasWorkload(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (credential.ects === undefined && credential.hours === undefined) {
+            report(accept, 'eu-workload',
+                `Micro-credential '${credential.name}' states no notional workload: add \`workload N ects\``,
+                { node: credential, property: 'name' });
+        } else if (credential.ects === undefined) {
+            report(accept, 'eu-workload-ects',
+                `The workload of '${credential.name}' is given in hours only: state it in ECTS credits as well (\`workload N ects\`)`,
+                { node: credential, property: 'hours' });
+        }
+    }
+
+    checkHasLevel(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (credential.levels.length === 0) {
+            report(accept, 'eu-level',
+                `Micro-credential '${credential.name}' states no level: add \`level eqf N\`, \`level qf-ehea first\` or \`level none "reason"\``,
+                { node: credential, property: 'name' });
+            return;
+        }
+        for (const level of credential.levels) {
+            if (level.notApplicable && !level.reason?.trim()) {
+                report(accept, 'eu-level',
+                    'A level marked "none" needs the reason why no EQF or QF-EHEA level applies: `level none "reason"`',
+                    { node: level, keyword: 'none' });
+            }
+        }
+    }
+
+    checkHasAssessmentType(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (credential.assessments.some(assessment => assessment.type !== undefined)) {
+            return;
+        }
+        const untyped = credential.assessments[0];
+        if (untyped) {
+            report(accept, 'eu-assessment-type',
+                `No assessment of '${credential.name}' states its type: add \`type project\` (or another Europass assessment type)`,
+                { node: untyped, keyword: 'assessment' });
+        } else {
+            report(accept, 'eu-assessment-type',
+                `Micro-credential '${credential.name}' states no assessment: add an \`assessment { type … }\` block`,
+                { node: credential, property: 'name' });
+        }
+    }
+
+    checkHasParticipation(credential: MicroCredential, accept: ValidationAcceptor): void {
+        if (!credential.participation) {
+            report(accept, 'eu-participation',
+                `Micro-credential '${credential.name}' states no form of participation: add \`participation online\`, \`onsite\` or \`blended\``,
+                { node: credential, property: 'name' });
+        }
+    }
+
+    checkHasQualityAssurance(credential: MicroCredential, accept: ValidationAcceptor): void {
+        const qa = credential.qualityAssurance;
+        if (!qa) {
+            report(accept, 'eu-quality-assurance',
+                `Micro-credential '${credential.name}' states no type of quality assurance: add a \`qualityAssurance { internal exAnte "…" }\` block`,
+                { node: credential, property: 'name' });
+        } else if (qa.procedures.length === 0) {
+            report(accept, 'eu-quality-assurance',
+                'The quality assurance block states no type of quality assurance: add `internal …` or `external …` with its timing (exAnte / exPost)',
+                { node: qa, keyword: 'qualityAssurance' });
+        }
+    }
+
+    checkIdentifiesLearners(cohort: Cohort, accept: ValidationAcceptor): void {
+        if (cohort.learners.length === 0 && !cohort.roster) {
+            report(accept, 'eu-learner',
+                `Cohort '${cohort.name}' identifies no learner: add \`learner "Name" id "mailto:…"\` lines or a \`roster "learners.csv"\``,
+                { node: cohort, property: 'name' });
+        }
+        for (const learner of cohort.learners) {
+            if (!learner.fullName.trim() && !learner.identifier?.trim()) {
+                report(accept, 'eu-learner', 'This learner has neither a name nor an identifier',
+                    { node: learner, keyword: 'learner' });
+            }
+        }
+    }
+
+    checkHasIssueDate(cohort: Cohort, accept: ValidationAcceptor): void {
+        if (!cohort.issued) {
+            report(accept, 'eu-issue-date',
+                `Cohort '${cohort.name}' states no date of issuing: add \`issued YYYY-MM-DD\``,
+                { node: cohort, property: 'name' });
+        }
+    }
+}

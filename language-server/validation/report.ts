@@ -1,0 +1,37 @@
+import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationSeverity } from 'langium';
+import { RULES, type IssueCode, type Severity } from './issue-codes.js';
+
+/** What a check attaches to a diagnostic, for code actions and the severity policy. */
+export interface McredDiagnosticData {
+    readonly code: IssueCode;
+    /** Extra facts a quick fix needs (e.g. the invalid value, the missing element). */
+    readonly [key: string]: unknown;
+}
+
+const LANGIUM_SEVERITY: Record<Severity, ValidationSeverity> = {
+    error: 'error',
+    warning: 'warning',
+    information: 'info',
+    hint: 'hint'
+};
+
+/**
+ * Reports one finding of a rule: the default severity and the rule's source come from the rule
+ * table, so every message ends by naming what it enforces. Severity configuration and waivers
+ * are applied afterwards, in one place (McredDocumentValidator).
+ */
+export function report<N extends AstNode>(
+    accept: ValidationAcceptor,
+    code: IssueCode,
+    message: string,
+    where: Omit<DiagnosticInfo<N>, 'code' | 'data'>,
+    facts: Record<string, unknown> = {}
+): void {
+    const rule = RULES[code];
+    const data: McredDiagnosticData = { ...facts, code };
+    accept(langiumSeverity(rule.severity), `${message} — ${rule.source}.`, { ...where, code, data });
+}
+
+function langiumSeverity(severity: Severity): ValidationSeverity {
+    return LANGIUM_SEVERITY[severity];
+}

@@ -1,0 +1,2 @@
+// chevrotain (via Langium) needs Object.groupBy, which Node 20 lacks; see scripts/polyfills.cjs.
+import '../../scripts/polyfills.cjs';
