@@ -1,0 +1,26 @@
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options.js';
+
+let client: LanguageClient | undefined;
+
+/** Starts the bundled language server (out/server.cjs) over IPC. */
+export async function activate(context: ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath('out/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { execArgv: ['--nolazy', '--inspect=6009'] }
+        }
+    };
+    client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions());
+    context.subscriptions.push(client);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}

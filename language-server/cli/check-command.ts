@@ -1,0 +1,106 @@
+import type { LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
+import { credentialContexts } from '../model/credential-contexts.js';
+import { readiness } from '../model/readiness.js';
+import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
+import { displayPath, readSourceFiles } from './source-files.js';
+import { loadWorkspace } from './workspace.js';
+
+/** One diagnostic as `mcred check --format json` prints it (1-based lines and columns). */
+export interface CheckFinding {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly severity: SeverityName;
+    readonly code: string;
+    readonly message: string;
+}
+
+type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'information',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+export const checkCommand: Command = {
+    name: 'check',
+    summary: 'validate .mcred files against the EU Annex I elements and the QA design method',
+    usage: 'mcred check <file|folder>... [--format text|json]',
+    async run(args: string[]): Promise<CommandResult> {
+        const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
+        const format = formatOption(values.format, ['text', 'json'] as const, 'text');
+        const files = readSourceFiles(positionals);
+        const { documents } = await loadWorkspace(files);
+        const findings = documents.flatMap(findingsOf);
+        const hasErrors = findings.some(f => f.severity === 'error');
+        const stdout = format === 'json'
+            ? JSON.stringify(findings, undefined, 2) + '\n'
+            : textReport(documents, findings);
+        return { stdout, exitCode: hasErrors ? 1 : 0 };
+    }
+};
+
+export function findingsOf(document: LangiumDocument): CheckFinding[] {
+    const file = displayPath(document.uri.fsPath);
+    return (document.diagnostics ?? [])
+        .map(diagnostic => toFinding(file, diagnostic))
+        .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function toFinding(file: string, diagnostic: Diagnostic): CheckFinding {
+    return {
+        file,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+        code: String(diagnostic.code ?? 'unknown'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+    };
+}
+
+function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[]): string {
+    const lines = findings.map(f => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+    const contexts = credentialContexts(documents.map(d => d.parseResult.value));
+    if (contexts.length > 0) {
+        lines.push('', 'Credentials:');
+        for (const context of contexts) {
+            const { credential } = context;
+            const node = credential.$cstNode;
+            const file = displayPath(documentOf(documents, credential).uri.fsPath);
+            const start = (node?.range.start.line ?? 0) + 1;
+            const end = (node?.range.end.line ?? 0) + 1;
+            const own = findings.filter(f => f.file === file && f.line >= start && f.line <= end);
+            const state = readiness(context);
+            const missing = state.annex1.filter(e => !e.statement)
+                .map(e => `${e.element.n} ${e.element.code}`);
+            const title = credential.title ? ` "${credential.title}"` : '';
+            lines.push(`  ${file}:${start} ${credential.name}${title}`
+                + ` — Annex I ${state.annex1Present}/${state.annex1Total}`
+                + (missing.length ? ` (missing: ${missing.join(', ')})` : '')
+                + ` — ${countsText(own)}`);
+        }
+    }
+    lines.push('', `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
+    return lines.join('\n') + '\n';
+}
+
+function documentOf(documents: ReadonlyArray<LangiumDocument<Model>>, credential: { $container: Model }) {
+    return documents.find(d => d.parseResult.value === credential.$container)!;
+}
+
+function countsText(findings: readonly CheckFinding[]): string {
+    const count = (severity: SeverityName) => findings.filter(f => f.severity === severity).length;
+    return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('information')} information`;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,31 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+/** A subcommand of `mcred`. It returns the text to print and the exit code; it never exits. */
+export interface Command {
+    readonly name: string;
+    readonly summary: string;
+    readonly usage: string;
+    run(args: string[]): Promise<CommandResult>;
+}
+
+export interface CommandResult {
+    readonly stdout: string;
+    readonly exitCode: number;
+}
+
+/** node:util parseArgs, with its errors turned into one-line usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new UsageError((error as Error).message.split('\n')[0]!);
+    }
+}
+
+/** Reads a `--format` option value against the formats a command supports. */
+export function formatOption<F extends string>(value: string | undefined, formats: readonly F[], fallback: F): F {
+    if (value === undefined) return fallback;
+    if ((formats as readonly string[]).includes(value)) return value as F;
+    throw new UsageError(`unknown format '${value}' (expected ${formats.join(' or ')})`);
+}

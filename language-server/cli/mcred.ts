@@ -1,0 +1,66 @@
+import { checkCommand } from './check-command.js';
+import type { Command } from './command.js';
+import { UsageError } from './usage-error.js';
+
+const COMMANDS: readonly Command[] = [checkCommand];
+
+const VERSION = process.env['MCRED_VERSION'] ?? 'development';
+
+function help(): string {
+    const width = Math.max(...COMMANDS.map(c => c.name.length));
+    return [
+        'mcred — micro-credential programmes as text',
+        '',
+        'Usage:',
+        ...COMMANDS.map(c => `  ${c.usage}`),
+        '',
+        'Commands:',
+        ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
+        '',
+        'Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.'
+    ].join('\n') + '\n';
+}
+
+/** Runs the CLI with the given arguments and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+    const [name, ...args] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        process.stdout.write(help());
+        return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+    }
+    const command = COMMANDS.find(c => c.name === name);
+    try {
+        if (!command) {
+            throw new UsageError(`unknown command '${name}' (try: mcred --help)`);
+        }
+        if (args.includes('--help') || args.includes('-h')) {
+            process.stdout.write(`Usage: ${command.usage}\n`);
+            return 0;
+        }
+        const result = await command.run(args);
+        await write(result.stdout);
+        return result.exitCode;
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`mcred${command ? ' ' + command.name : ''}: ${error.message}\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+function write(text: string): Promise<void> {
+    return new Promise((resolve, reject) => process.stdout.write(text, error => error ? reject(error) : resolve()));
+}
+
+main(process.argv.slice(2)).then(
+    code => { process.exitCode = code; },
+    (error: unknown) => {
+        process.stderr.write(`mcred: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        process.exitCode = 3;
+    }
+);

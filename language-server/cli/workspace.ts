@@ -1,0 +1,26 @@
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import type { Model } from '../generated/ast.js';
+import { createMcredServices, type McredServiceSet } from '../mcred-module.js';
+import type { SourceFile } from './source-files.js';
+
+export interface LoadedWorkspace {
+    readonly services: McredServiceSet;
+    /** One document per source file, in the order of the files; parsed, linked and validated. */
+    readonly documents: ReadonlyArray<LangiumDocument<Model>>;
+}
+
+/**
+ * Loads the files as one workspace, so that references across files resolve, and builds it with
+ * validation (Langium's initial workspace build does not validate; see TOOLCHAIN.md §6).
+ */
+export async function loadWorkspace(files: readonly SourceFile[]): Promise<LoadedWorkspace> {
+    const services = createMcredServices(EmptyFileSystem);
+    const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
+    const documents = files.map(file => {
+        const document = LangiumDocumentFactory.fromString<Model>(file.text, URI.file(file.path));
+        LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await DocumentBuilder.build(documents, { validation: true });
+    return { services, documents };
+}

@@ -1,0 +1,57 @@
+// Build: check that the generated Langium code matches the grammar, then bundle the extension,
+// the language server and the CLI with esbuild (CommonJS for VS Code and Node 20).
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkGenerated } from './check-generated.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const stale = checkGenerated();
+if (stale.length > 0) {
+    console.error(`build: generated Langium code is stale (${stale.join(', ')}).\nRun \`npm run langium:generate\` and commit the result.`);
+    process.exit(1);
+}
+
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const polyfills = readFileSync(path.join(root, 'scripts/polyfills.cjs'), 'utf8');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    banner: { js: polyfills },
+    define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version) },
+    mainFields: ['module', 'main']
+};
+
+const entries = [
+    { entryPoints: { extension: 'extension/main.ts' }, external: ['vscode'] },
+    { entryPoints: { server: 'language-server/main.ts' } },
+    { entryPoints: { cli: 'language-server/cli/mcred.ts' } }
+];
+
+const contexts = await Promise.all(entries.map(entry => esbuild.context({
+    ...common,
+    ...entry,
+    outdir: path.join(root, 'out'),
+    outExtension: { '.js': '.cjs' },
+    absWorkingDir: root
+})));
+
+if (watch) {
+    await Promise.all(contexts.map(c => c.watch()));
+    console.log('build: watching for changes…');
+} else {
+    await Promise.all(contexts.map(c => c.rebuild()));
+    await Promise.all(contexts.map(c => c.dispose()));
+    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs');
+}
