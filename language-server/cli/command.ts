@@ -19,7 +19,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (error) {
-        throw new UsageError((error as Error).message.split('\n')[0]!);
+        throw new UsageError((error as Error).message.split('\n')[0]);
     }
 }
 

@@ -98,7 +98,7 @@ export const RULES = {
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
         summary: 'A target group is named.' },
     'qa-audience-needs': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
-        summary: "There is evidence of a needs analysis of the target group." },
+        summary: 'There is evidence of a needs analysis of the target group.' },
     'qa-audience-codesign': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
         summary: 'Stakeholders were included in co-designing the concept.' },
     'qa-audience-upskilling': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
@@ -134,7 +134,7 @@ export const RULES = {
     'syntax-error': { severity: 'error', family: 'language', source: 'mcred language',
         summary: 'The file follows the .mcred syntax.' },
     'ref-unresolved': { severity: 'error', family: 'language', source: 'mcred language',
-        summary: 'Every reference names a provider, outcome, credential or pathway declared in the workspace.' },
+        summary: 'Every reference names a provider, outcome, credential or pathway declared in the workspace.' }
 } as const satisfies Record<string, RuleInfo>;
 
 export type IssueCode = keyof typeof RULES;

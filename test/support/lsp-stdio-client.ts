@@ -46,7 +46,7 @@ export class LspStdioClient {
 
     static start(command: string[] = [process.execPath, SERVER_BIN, '--stdio']): LspStdioClient {
         const [executable, ...args] = command;
-        return new LspStdioClient(spawn(executable!, args, { stdio: 'pipe' }));
+        return new LspStdioClient(spawn(executable, args, { stdio: 'pipe' }));
     }
 
     async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<InitializeResult> {
