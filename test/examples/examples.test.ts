@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { isCohort, isMicroCredential, isPathway, type Model } from '../../language-server/generated/ast.js';
+import { isCohort, isMicroCredential, isPathway, isProvider, type Model } from '../../language-server/generated/ast.js';
 import { readSourceFiles, type SourceFile } from '../../language-server/cli/source-files.js';
 import { loadWorkspace } from '../../language-server/cli/workspace.js';
 import { ISSUE_CODES, RULES } from '../../language-server/validation/issue-codes.js';
+import { COUNTRIES, CURRENCIES, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES } from '../../language-server/vocab/index.js';
 
 // Data-driven over examples/: every file outside examples/invalid/ parses, links and raises no
 // diagnostic; every file in examples/invalid/ raises exactly the codes of its `// expect:` header,
@@ -105,6 +106,18 @@ describe('valid examples (outside examples/invalid/) raise no diagnostic in the 
             expect(perEcts, c.name).toBeGreaterThanOrEqual(25);
             expect(perEcts, c.name).toBeLessThanOrEqual(30);
         }
+    });
+    test('every example, valid or not, uses real codes: countries, languages, ISCED-F fields, currencies, shipped ESCO skills', () => {
+        const elements = [...folder.values()].flatMap(d => d.parseResult.value.elements);
+        const credentials = elements.filter(isMicroCredential);
+        const unknown = [
+            ...elements.filter(isProvider).map(p => p.country).filter(c => c !== undefined && !COUNTRIES.get(c)),
+            ...credentials.flatMap(c => c.languages).filter(l => !LANGUAGES.get(l)),
+            ...[...credentials, ...elements.filter(isPathway)].flatMap(c => c.fields).filter(f => !ISCED_F_FIELDS.get(f)),
+            ...credentials.map(c => c.business?.currency).filter(c => c !== undefined && !CURRENCIES.get(c)),
+            ...credentials.flatMap(c => c.outcomes.flatMap(o => o.skills)).filter(s => !ESCO_SKILLS.get(s))
+        ];
+        expect(unknown).toEqual([]);
     });
 });
 
