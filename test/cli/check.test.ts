@@ -85,6 +85,12 @@ describe('exit codes', () => {
         expect(run.stdout).toMatch(/ warning eu-workload-ects /);
     });
 
+    test('0 for --help, which prints the commands', () => {
+        const run = mcred('--help');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('mcred check <file|folder>...');
+    });
+
     test('0 for --help of a command, which prints its usage', () => {
         const run = mcred('check', '--help');
         expect(run.status).toBe(0);
@@ -117,6 +123,7 @@ describe('exit 2 with a one-line reason on stderr and nothing on stdout', () => 
         ['an unknown command', () => ['validate', 'examples'], /unknown command 'validate'/],
         ['an unknown --format', () => ['check', '--format', 'xml', 'examples'], /unknown format 'xml'/],
         ['no file or folder', () => ['check'], /no file or folder given/],
+        ['no command', () => [], /no command given/],
         ['a bad input among good ones (nothing is half-printed)', () => ['check', 'examples', path.join(scratch, 'nowhere')], /no such file/]
     ];
 
