@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -223,6 +223,16 @@ describe('cross-file references', () => {
         const findings = JSON.parse(mcred('check', '--format', 'json', 'examples').stdout) as Finding[];
         expect(findings.filter(f => f.code === 'ref-unresolved')).toEqual([]);
         expect(findings.filter(f => !f.file.startsWith('examples/invalid/'))).toEqual([]);
+    });
+
+    test('resolve through a symbolic link to a shared file inside a checked folder', () => {
+        const folder = path.join(scratch, 'linked');
+        mkdirSync(folder, { recursive: true });
+        copyFileSync('examples/ai-digital-ethics.mcred', path.join(folder, 'ai-digital-ethics.mcred'));
+        symlinkSync(path.resolve('examples/providers.mcred'), path.join(folder, 'providers.mcred'));
+        const run = mcred('check', folder);
+        expect(run.stdout).not.toContain('ref-unresolved');
+        expect(run.status).toBe(0);
     });
 
     test('resolve when the referenced files are named one by one', () => {
