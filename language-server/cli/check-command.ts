@@ -1,6 +1,7 @@
-import type { LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
+import type { CredentialContext } from '../model/annex1-elements.js';
 import { credentialContexts } from '../model/credential-contexts.js';
 import { readiness } from '../model/readiness.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
@@ -73,27 +74,41 @@ function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: 
         lines.push('', 'Credentials:');
         for (const context of contexts) {
             const { credential } = context;
-            const node = credential.$cstNode;
-            const file = displayPath(documentOf(documents, credential).uri.fsPath);
-            const start = (node?.range.start.line ?? 0) + 1;
-            const end = (node?.range.end.line ?? 0) + 1;
-            const own = findings.filter(f => f.file === file && f.line >= start && f.line <= end);
-            const state = readiness(context);
-            const missing = state.annex1.filter(e => !e.statement)
-                .map(e => `${e.element.n} ${e.element.code}`);
+            // The credential's findings: those inside it and inside the cohorts that issue it.
+            const spans = [credential, ...context.cohorts].map(spanOf);
+            const own = findings.filter(f => spans.some(s => s.file === f.file && f.line >= s.start && f.line <= s.end));
             const title = credential.title ? ` "${credential.title}"` : '';
-            lines.push(`  ${file}:${start} ${credential.name}${title}`
-                + ` — Annex I ${state.annex1Present}/${state.annex1Total}`
-                + (missing.length ? ` (missing: ${missing.join(', ')})` : '')
-                + ` — ${countsText(own)}`);
+            lines.push(`  ${spans[0].file}:${spans[0].start} ${credential.name}${title}`
+                + ` — ${annex1Text(context)} — ${countsText(own)}`);
         }
     }
     lines.push('', `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
     return lines.join('\n') + '\n';
 }
 
-function documentOf(documents: ReadonlyArray<LangiumDocument<Model>>, credential: { $container: Model }) {
-    return documents.find(d => d.parseResult.value === credential.$container)!;
+/**
+ * Which Annex I elements a credential states. A credential without cohort is a template: the
+ * learner (1) and the date of issuing (5) come with an issuance, so they are not counted missing.
+ */
+function annex1Text(context: CredentialContext): string {
+    const state = readiness(context);
+    const template = context.cohorts.length === 0;
+    const counted = state.annex1.filter(e => !template || e.element.scope === 'programme');
+    const present = counted.filter(e => e.statement).length;
+    const missing = counted.filter(e => !e.statement).map(e => `${e.element.n} ${e.element.code}`);
+    return `Annex I ${present}/${counted.length}${template ? ' programme elements' : ''}`
+        + (missing.length ? ` (missing: ${missing.join(', ')})` : '')
+        + (template ? '; no cohort yet (learner and date of issuing come with one)' : '');
+}
+
+/** The file and 1-based line span of a node, as findings state them. */
+function spanOf(node: AstNode): { file: string; start: number; end: number } {
+    const range = node.$cstNode?.range;
+    return {
+        file: displayPath(AstUtils.getDocument(node).uri.fsPath),
+        start: (range?.start.line ?? 0) + 1,
+        end: (range?.end.line ?? 0) + 1
+    };
 }
 
 function countsText(findings: readonly CheckFinding[]): string {

@@ -24,9 +24,14 @@ function help(): string {
 /** Runs the CLI with the given arguments and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
     const [name, ...args] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+        // Bad usage: like every exit 2, one line on stderr and nothing on stdout.
+        process.stderr.write('mcred: no command given (try: mcred --help)\n');
+        return 2;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
         process.stdout.write(help());
-        return name === undefined ? 2 : 0;
+        return 0;
     }
     if (name === '--version' || name === '-v') {
         process.stdout.write(`${VERSION}\n`);
