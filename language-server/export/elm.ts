@@ -29,8 +29,8 @@ export const ELM_CONTEXTS = [
 
 /** Properties that the EDC SHACL shapes require but only the Europass sealing service can add. */
 export const ELM_SEALING_SERVICE_PROPERTIES = [
-    { path: 'https://www.w3.org/2018/credentials#issued', what: '`issued`: the date and time the credential is sealed' },
-    { path: 'http://data.europa.eu/snb/model/elm/eidasLegalIdentifier', what: "the issuer's eIDAS legal identifier, taken from the qualified electronic seal" }
+    { path: 'https://www.w3.org/2018/credentials#issued', what: 'the sealing date (`issued`)' },
+    { path: 'http://data.europa.eu/snb/model/elm/eidasLegalIdentifier', what: "the issuer's eIDAS legal identifier (from the qualified electronic seal)" }
 ] as const;
 
 const GENERIC_PROFILE = europassConcept('credential', 'http://data.europa.eu/snb/credential/e34929035b');
