@@ -113,6 +113,8 @@ const SHACL_FILES = {
 } as const;
 
 const shapesCache = new Map<string, Store>();
+/** Validators are reused: building the shapes graph costs more than a validation (the report is reset per run). */
+const validators = new Map<string, SHACLValidator>();
 
 function shapes(profile: keyof typeof SHACL_FILES): Store {
     let store = shapesCache.get(profile);
@@ -138,9 +140,11 @@ export async function validateElmShacl(document: unknown, profile: keyof typeof 
         documentLoader: localDocumentLoader as unknown as jsonld.Options.DocLoader['documentLoader']
     } as jsonld.Options.ToRdf) as unknown as string;
     const data = new Store(new N3Parser({ format: 'N-Quads' }).parse(nquads));
-    const validator = new SHACLValidator(shapes(profile), {
+    const validator = validators.get(profile) ?? new SHACLValidator(shapes(profile), {
+        // The profiles import each other by URI (owl:imports); all of them are loaded locally.
         importGraph: () => new Store()
     });
+    validators.set(profile, validator);
     const report = await validator.validate(data);
     return report.results.map(result => ({
         focusNode: result.focusNode?.value ?? '',
