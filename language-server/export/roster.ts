@@ -125,11 +125,11 @@ function parseCsv(text: string, problems: RosterProblem[]): CsvRecord[] {
                 }
             } else {
                 while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-                    if (text[i] === '"') {
-                        problems.push({ line, message: 'a quote inside an unquoted field (quote the whole field and double the quote: "a ""b"" c")' });
-                    }
                     value += text[i];
                     i++;
+                }
+                if (value.includes('"')) {
+                    problems.push({ line, message: 'a quote inside an unquoted field (quote the whole field and double the quote: "a ""b"" c")' });
                 }
             }
             fields.push(value);
