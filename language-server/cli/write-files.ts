@@ -24,14 +24,14 @@ export function writeFilesAtomically(folder: string, files: readonly OutputFile[
             throw new WriteError(`refusing to write '${file.name}': not a plain file name`);
         }
     }
+    if (existsSync(folder) && !statSync(folder).isDirectory()) {
+        throw new WriteError(`the output folder ${folder} is a file, not a folder`);
+    }
     let created: string | undefined;
     try {
         created = mkdirSync(folder, { recursive: true });
     } catch (error) {
         throw new WriteError(`cannot create the output folder ${folder} (${reason(error)})`);
-    }
-    if (!statSync(folder).isDirectory()) {
-        throw new WriteError(`the output folder ${folder} is not a folder`);
     }
     const stamp = `${process.pid}-${Date.now().toString(36)}`;
     const temporary: string[] = [];
