@@ -35,6 +35,12 @@ afterAll(async () => {
 });
 
 describe('mcred.export', () => {
+    test('errors of a file that is not open are found (the server validates it before exporting)', async () => {
+        const uri = pathToFileURL(path.join(workspace, 'closed-broken.mcred')).href;
+        const result = await exportCommand({ uri, format: 'elm' });
+        expect(result.kind === 'export' && result.problems.map(p => p.code)).toEqual([undefined, 'eu-participation']);
+    });
+
     test('lists the credentials of a file and their cohorts', async () => {
         const uri = pathToFileURL(path.join(workspace, 'joint-programme.mcred')).href;
         expect(await exportCommand({ uri, list: true })).toEqual({
@@ -71,12 +77,6 @@ describe('mcred.export', () => {
         expect(result.documents).toEqual([]);
         expect(result.problems.map(p => p.code)).toEqual([undefined, 'eu-participation']);
         expect(result.problems[0].message).toContain("'AIDigitalEthics' has 1 error");
-    });
-
-    test('errors of a file that is not open are found (the server validates it before exporting)', async () => {
-        const uri = pathToFileURL(path.join(workspace, 'closed-broken.mcred')).href;
-        const result = await exportCommand({ uri, format: 'elm' });
-        expect(result.kind === 'export' && result.problems.map(p => p.code)).toEqual([undefined, 'eu-participation']);
     });
 
     test('a request it cannot understand is answered with a message', async () => {
