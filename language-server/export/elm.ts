@@ -43,7 +43,7 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
     const ids = new Ids(credentialSeed('elm', model, issuance));
     const lang = model.language.code;
     const { learner } = issuance;
-    const organisations = model.awardingBodies.map(body => organisation(body, lang));
+    const { organisations } = shared(model);
     const uri = learnerUri(learner);
     const email = learner.identifier ? mailtoAddress(learner.identifier) : undefined;
     const personId = uri && !email ? uri : ids.next('person');
@@ -93,7 +93,31 @@ export function elmQualification(model: CredentialModel): JsonObject {
     return { '@context': [...ELM_CONTEXTS], ...qualification(model) };
 }
 
+/** The parts that are the same in every learner's credential, built once per model. */
+interface SharedParts {
+    readonly qualification: JsonObject;
+    readonly organisations: JsonObject[];
+}
+
+const sharedParts = new WeakMap<CredentialModel, SharedParts>();
+
+function shared(model: CredentialModel): SharedParts {
+    let parts = sharedParts.get(model);
+    if (!parts) {
+        parts = {
+            qualification: buildQualification(model),
+            organisations: model.awardingBodies.map(body => organisation(body, model.language.code))
+        };
+        sharedParts.set(model, parts);
+    }
+    return parts;
+}
+
 function qualification(model: CredentialModel): JsonObject {
+    return shared(model).qualification;
+}
+
+function buildQualification(model: CredentialModel): JsonObject {
     const ids = new Ids(achievementSeed(model));
     const lang = model.language.code;
     const sections = new Map(narrativeSections(model).map(s => [s.key, s]));

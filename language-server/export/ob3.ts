@@ -63,7 +63,19 @@ export function ob3Achievement(model: CredentialModel): JsonObject {
     return { '@context': [...OB3_CONTEXTS], ...ob3AchievementObject(model) };
 }
 
+/** The achievement is the same in every learner's credential: built once per model. */
+const achievements = new WeakMap<CredentialModel, JsonObject>();
+
 function ob3AchievementObject(model: CredentialModel): JsonObject {
+    let achievement = achievements.get(model);
+    if (!achievement) {
+        achievement = buildAchievement(model);
+        achievements.set(model, achievement);
+    }
+    return achievement;
+}
+
+function buildAchievement(model: CredentialModel): JsonObject {
     const seed = achievementSeed(model);
     const creator = model.awardingBodies[0];
     return compact({

@@ -23,10 +23,16 @@ export function sha1(bytes: Uint8Array): Uint8Array {
         for (let i = 16; i < 80; i++) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
         let a = h0, b = h1, c = h2, d = h3, e = h4;
         for (let i = 0; i < 80; i++) {
-            const [f, k] = i < 20 ? [(b & c) | (~b & d), 0x5a827999]
-                : i < 40 ? [b ^ c ^ d, 0x6ed9eba1]
-                    : i < 60 ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
-                        : [b ^ c ^ d, 0xca62c1d6];
+            let f: number, k: number;
+            if (i < 20) {
+                f = (b & c) | (~b & d); k = 0x5a827999;
+            } else if (i < 40) {
+                f = b ^ c ^ d; k = 0x6ed9eba1;
+            } else if (i < 60) {
+                f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc;
+            } else {
+                f = b ^ c ^ d; k = 0xca62c1d6;
+            }
             const t = (rotl(a, 5) + f + e + k + w[i]) >>> 0;
             e = d; d = c; c = rotl(b, 30); b = a; a = t;
         }
@@ -42,14 +48,23 @@ function rotl(x: number, n: number): number {
     return ((x << n) | (x >>> (32 - n))) >>> 0;
 }
 
+const parsedNamespaces = new Map<string, Uint8Array>();
+
 function parseUuid(uuid: string): Uint8Array {
+    const cached = parsedNamespaces.get(uuid);
+    if (cached) return cached;
     const hex = uuid.replace(/-/g, '');
     if (!/^[0-9a-f]{32}$/i.test(hex)) throw new Error(`not a UUID: ${uuid}`);
-    return Uint8Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+    const bytes = Uint8Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+    parsedNamespaces.set(uuid, bytes);
+    return bytes;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function formatUuid(bytes: Uint8Array): string {
-    const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+    let hex = '';
+    for (const byte of bytes) hex += HEX[byte];
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
