@@ -19,7 +19,11 @@ export const DEFAULT_OUTPUT_FOLDER = 'out/credentials';
 export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
     for (const { command, format } of EXPORT_COMMANDS) {
         context.subscriptions.push(vscode.commands.registerCommand(command,
-            (uri?: string | vscode.Uri, credentialName?: string) => exportCredential(client, format, uri, credentialName)));
+            // From a menu VS Code passes the resource's Uri (and, from the editor title, an
+            // editor-group object as second argument); from a code lens, strings.
+            (uri?: unknown, credentialName?: unknown) => exportCredential(client, format,
+                typeof uri === 'string' || uri instanceof vscode.Uri ? uri : undefined,
+                typeof credentialName === 'string' ? credentialName : undefined)));
     }
 }
 
