@@ -70,8 +70,10 @@ test('the sealing-service properties named here are those the exporter documents
 
 describe.each(SOURCES)('$name', ({ files }) => {
     const run = files.length > 0 ? test : test.skip;
+    // SHACL validation of every learner of every example takes seconds; leave room on a loaded machine.
+    const slow = { timeout: 180_000 };
 
-    run('every learner: OB 3.0 credential passes the official JSON Schema and expands in JSON-LD safe mode', async () => {
+    run('every learner: OB 3.0 credential passes the official JSON Schema and expands in JSON-LD safe mode', slow, async () => {
         const plan = await exportFiles(files, { format: 'ob3' });
         expect(plan.problems).toEqual([]);
         const credentials = plan.documents.filter(d => d.learner !== undefined);
@@ -87,7 +89,7 @@ describe.each(SOURCES)('$name', ({ files }) => {
         }
     });
 
-    run('every credential: the OB 3.0 achievement template passes the Achievement schema and expands', async () => {
+    run('every credential: the OB 3.0 achievement template passes the Achievement schema and expands', slow, async () => {
         const plan = await exportFiles(files, { format: 'ob3', template: true });
         expect(plan.problems).toEqual([]);
         expect(plan.documents.length).toBeGreaterThan(0);
@@ -99,7 +101,7 @@ describe.each(SOURCES)('$name', ({ files }) => {
         }
     });
 
-    run('every learner: the Europass credential expands and passes the EDC SHACL shapes except what the sealing service adds', async () => {
+    run('every learner: the Europass credential expands and passes the EDC SHACL shapes except what the sealing service adds', slow, async () => {
         const plan = await exportFiles(files, { format: 'elm' });
         expect(plan.problems).toEqual([]);
         expect(plan.documents.filter(d => d.learner !== undefined).length).toBe(await learnerCount(files));
@@ -108,7 +110,7 @@ describe.each(SOURCES)('$name', ({ files }) => {
         }
     });
 
-    run('every credential: the Europass achievement template (Qualification) passes the EDC SHACL shapes', async () => {
+    run('every credential: the Europass achievement template (Qualification) passes the EDC SHACL shapes', slow, async () => {
         const plan = await exportFiles(files, { format: 'elm', template: true });
         expect(plan.problems).toEqual([]);
         for (const document of plan.documents) {
