@@ -1,6 +1,7 @@
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options.js';
+import { registerExportCommands } from './commands/export.js';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     };
     client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions());
     context.subscriptions.push(client);
+    registerExportCommands(context, client);
     await client.start();
 }
 

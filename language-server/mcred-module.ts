@@ -5,9 +5,11 @@ import {
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
-    type PartialLangiumServices
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { McredExecuteCommandHandler } from './lsp/export-command-handler.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -27,6 +29,13 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     }
 };
 
+/** Overrides of Langium's shared (cross-language) services. Wiring only. */
+export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        ExecuteCommandHandler: shared => new McredExecuteCommandHandler(shared)
+    }
+};
+
 export interface McredServiceSet {
     readonly shared: LangiumSharedServices;
     readonly mcred: McredServices;
@@ -37,7 +46,7 @@ export interface McredServiceSet {
  * without one (CLI, tests), they run in-process.
  */
 export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
-    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule);
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);

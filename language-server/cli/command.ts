@@ -11,6 +11,8 @@ export interface Command {
 
 export interface CommandResult {
     readonly stdout: string;
+    /** Problems to print on standard error (e.g. why nothing was exported). */
+    readonly stderr?: string;
     readonly exitCode: number;
 }
 

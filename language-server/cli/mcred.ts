@@ -1,8 +1,9 @@
 import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
+import { exportCommand } from './export-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand];
+const COMMANDS: readonly Command[] = [checkCommand, exportCommand];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 
@@ -17,7 +18,7 @@ function help(): string {
         'Commands:',
         ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
-        'Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.'
+        'Exit codes: 0 no errors, 1 errors found (export: nothing exported), 2 bad usage, unreadable input or unwritable output.'
     ].join('\n') + '\n';
 }
 
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
             return 0;
         }
         const result = await command.run(args);
+        if (result.stderr) process.stderr.write(result.stderr);
         await write(result.stdout);
         return result.exitCode;
     } catch (error) {
