@@ -205,6 +205,12 @@ function rosterLearners(text: string, source: string, problems: ExportProblem[])
 function rosterIssuances(learners: readonly LearnerModel[], issued: string | undefined, problems: ExportProblem[], cohort?: Cohort): Issuance[] {
     const issuances: Issuance[] = [];
     for (const learner of learners) {
+        const nameProblem = pathLikeName(learner.fullName);
+        if (nameProblem) {
+            const [source, line] = splitSource(learner.source);
+            problems.push({ source, line, code: 'learner-name', message: nameProblem });
+            continue;
+        }
         const date = learner.issued ?? issued;
         if (!date) {
             const [source, line] = splitSource(learner.source);
@@ -230,7 +236,15 @@ async function cohortIssuances(cohort: Cohort, input: ExportInput, problems: Exp
         problems.push({ ...locationOf(cohort), code: 'value-date', message: `cohort '${cohort.name}': '${cohort.issued}' is not a real date (YYYY-MM-DD)` });
         return [];
     }
-    const issuances: Issuance[] = cohortLearners(cohort).map(learner => ({ learner, issued: issued!, cohort: cohort.name }));
+    const issuances: Issuance[] = [];
+    cohortLearners(cohort).forEach((learner, index) => {
+        const nameProblem = pathLikeName(learner.fullName);
+        if (nameProblem) {
+            problems.push({ ...locationOf(cohort.learners[index]!), code: 'learner-name', message: nameProblem });
+        } else {
+            issuances.push({ learner, issued: issued!, cohort: cohort.name });
+        }
+    });
     if (cohort.roster?.trim()) {
         const document = AstUtils.getDocument(cohort);
         const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), cohort.roster.trim());
@@ -281,6 +295,20 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
         });
     }
     return documents;
+}
+
+/** A name that would read as a path: a separator, a `..` segment, or a NUL character. */
+const PATH_LIKE_NAME = /[/\\\0]|(?:^|\s)\.\.(?:$|\s)/;
+
+/**
+ * Refuses a learner name that reads as a file path (`../../etc/x`). File names are made safe
+ * anyway (file-names.ts); refusing says clearly that the roster or cohort is wrong.
+ */
+function pathLikeName(name: string): string | undefined {
+    const match = PATH_LIKE_NAME.exec(name);
+    return match
+        ? `learner name '${name}' contains '${match[0] === '\0' ? 'NUL' : match[0]}', which reads as a file path: a learner's name must be a person's name`
+        : undefined;
 }
 
 function learnerLabel(learner: LearnerModel): string {

@@ -81,17 +81,6 @@ describe('mcred export', () => {
             'AIDigitalEthics_doe-jane_#.ob3.json', 'AIDigitalEthics_kim-lee_#.ob3.json'
         ]);
     });
-
-    test('a learner named ../../etc/x gets a safe file name inside --out, and nothing is written outside it', () => {
-        const file = copyExample(readFileSync(EXAMPLE, 'utf8').replace('learner "Kim Lee"', 'learner "../../etc/x"'));
-        const run = mcred('export', file, '--format', 'ob3', '--out', 'a/b');
-        expect(run.status).toBe(0);
-        const written = filesUnder(scratch).filter(f => f !== 'programme.mcred');
-        expect(written).toHaveLength(2);
-        expect(written.every(f => f.startsWith(path.join('a', 'b') + path.sep))).toBe(true);
-        expect(written.some(f => /^a\/b\/AIDigitalEthics_etc-x_[0-9a-f]{8}\.ob3\.json$/.test(f))).toBe(true);
-        expect(existsSync(path.join(scratch, 'etc'))).toBe(false);
-    });
 });
 
 describe('mcred export refuses, with a clear message, a non-zero exit and no file', () => {
@@ -103,6 +92,22 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         expect(run.stderr).toContain('Nothing was exported.');
         expect(filesUnder(path.join(scratch, 'out'))).toEqual([]);
         expect(existsSync(path.join(scratch, 'out'))).toBe(false);
+    });
+
+    test('a learner named ../../etc/x, in the file or in a roster: named with its line, nothing written anywhere', () => {
+        const file = copyExample(readFileSync(EXAMPLE, 'utf8').replace('learner "Kim Lee"', 'learner "../../etc/x"'));
+        const run = mcred('export', file, '--format', 'ob3', '--out', 'a/b');
+        expect(run.status).toBe(1);
+        expect(run.stderr).toMatch(/programme\.mcred:\d+:5 error learner-name learner name '\.\.\/\.\.\/etc\/x' contains '\/', which reads as a file path/);
+        expect(run.stderr).toContain('Nothing was exported.');
+        expect(filesUnder(scratch)).toEqual(['programme.mcred']);
+
+        writeFileSync(path.join(scratch, 'learners.csv'), 'name,id,grade,issued\nAda,S1,pass,2026-07-01\n../../etc/x,S2,pass,2026-07-01\n');
+        const roster = mcred('export', EXAMPLE, '--format', 'elm', '--roster', 'learners.csv', '--out', 'out');
+        expect(roster.status).toBe(1);
+        expect(roster.stderr).toContain("learners.csv:3 error learner-name learner name '../../etc/x'");
+        expect(existsSync(path.join(scratch, 'out'))).toBe(false);
+        expect(existsSync(path.join(scratch, 'etc'))).toBe(false);
     });
 
     test('a credential with errors: every error is listed with its place', () => {
