@@ -8,6 +8,8 @@ import {
     type PartialLangiumServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
+import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -24,6 +26,10 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services)
+    },
+    lsp: {
+        CompletionProvider: services => new McredCompletionProvider(services),
+        HoverProvider: services => new McredHoverProvider(services)
     }
 };
 
