@@ -9,6 +9,7 @@ import {
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
 import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
+import { McredFormatter } from './lsp/mcred-formatter.js';
 import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
@@ -29,7 +30,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),
-        HoverProvider: services => new McredHoverProvider(services)
+        HoverProvider: services => new McredHoverProvider(services),
+        Formatter: services => new McredFormatter(services)
     }
 };
 
