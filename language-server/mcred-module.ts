@@ -5,12 +5,16 @@ import {
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
-    type PartialLangiumServices
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
 import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
+import { McredDocumentSymbolProvider } from './lsp/mcred-document-symbol-provider.js';
 import { McredFormatter } from './lsp/mcred-formatter.js';
 import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
+import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
+import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -31,7 +35,16 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),
         HoverProvider: services => new McredHoverProvider(services),
-        Formatter: services => new McredFormatter(services)
+        Formatter: services => new McredFormatter(services),
+        RenameProvider: services => new McredRenameProvider(services),
+        DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services)
+    }
+};
+
+/** Overrides of Langium's services shared by all languages of the server. Wiring only. */
+export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new McredNodeKindProvider()
     }
 };
 
@@ -45,7 +58,7 @@ export interface McredServiceSet {
  * without one (CLI, tests), they run in-process.
  */
 export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
-    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule);
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
