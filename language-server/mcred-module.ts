@@ -11,10 +11,12 @@ import {
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
 import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
 import { McredDocumentSymbolProvider } from './lsp/mcred-document-symbol-provider.js';
+import { McredFoldingRangeProvider } from './lsp/mcred-folding-range-provider.js';
 import { McredFormatter } from './lsp/mcred-formatter.js';
 import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
 import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
 import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
+import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -37,7 +39,9 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
         HoverProvider: services => new McredHoverProvider(services),
         Formatter: services => new McredFormatter(services),
         RenameProvider: services => new McredRenameProvider(services),
-        DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services)
+        DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new McredFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new McredSemanticTokenProvider(services)
     }
 };
 

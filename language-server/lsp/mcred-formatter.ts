@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import type { DocumentOnTypeFormattingOptions, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isModel, isOutcome, type Model } from '../generated/ast.js';
+import { isKeywordLeaf, ownCstNodes } from './cst-nodes.js';
 
 /** How many blank lines an element may have before it. */
 type BlankLines = 'none' | 'keep-one' | 'one';
@@ -225,33 +226,6 @@ function lines(tabs: number, blank: BlankLines): FormattingAction {
         : blank === 'one' ? [{ tabs, lines: 2 }]
             : [{ tabs, lines: 1 }, { tabs, lines: 2 }];
     return { options: {}, moves };
-}
-
-/**
- * The CST nodes of an AST node in order: its own tokens (including those of data type rules such
- * as names), its comments, and one composite node per nested element.
- */
-function ownCstNodes(node: AstNode): CstNode[] {
-    const result: CstNode[] = [];
-    const visit = (cst: CstNode): void => {
-        if (isCompositeCstNode(cst)) {
-            for (const child of cst.content) {
-                if (isCompositeCstNode(child) && child.astNode !== node) {
-                    result.push(child);
-                } else if (isCompositeCstNode(child)) {
-                    visit(child);
-                } else {
-                    result.push(child);
-                }
-            }
-        }
-    };
-    if (node.$cstNode) visit(node.$cstNode);
-    return result;
-}
-
-function isKeywordLeaf(node: CstNode, value: string): boolean {
-    return isLeafCstNode(node) && !node.hidden && GrammarAST.isKeyword(node.grammarSource) && node.grammarSource.value === value;
 }
 
 /** A comment that starts its line (not a trailing comment after a token). */
