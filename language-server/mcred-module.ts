@@ -9,11 +9,14 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { registerDocumentStatusRequest } from './lsp/document-status.js';
+import { McredCodeLensProvider } from './lsp/mcred-code-lens-provider.js';
 import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
 import { McredDocumentSymbolProvider } from './lsp/mcred-document-symbol-provider.js';
 import { McredFoldingRangeProvider } from './lsp/mcred-folding-range-provider.js';
 import { McredFormatter } from './lsp/mcred-formatter.js';
 import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
+import { McredInlayHintProvider } from './lsp/mcred-inlay-hint-provider.js';
 import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
 import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
@@ -41,7 +44,9 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
         RenameProvider: services => new McredRenameProvider(services),
         DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new McredFoldingRangeProvider(services),
-        SemanticTokenProvider: services => new McredSemanticTokenProvider(services)
+        SemanticTokenProvider: services => new McredSemanticTokenProvider(services),
+        CodeLensProvider: services => new McredCodeLensProvider(services),
+        InlayHintProvider: services => new McredInlayHintProvider(services)
     }
 };
 
@@ -66,7 +71,9 @@ export function createMcredServices(context: DefaultSharedModuleContext): McredS
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
-    if (!context.connection) {
+    if (context.connection) {
+        registerDocumentStatusRequest(context.connection, shared);
+    } else {
         // Without a client there is no `initialized` notification: use the default configuration.
         void shared.workspace.ConfigurationProvider.initialized({});
     }
