@@ -104,11 +104,20 @@ export const MICROCREDENTIAL_SNIPPET = [
     '}'
 ].join('\n');
 
-/** The text of a new programme file: a provider and a complete micro-credential with its first cohort. */
-export function programmeTemplate(name: string, providerName = 'MyProvider'): string {
-    const credential = snippetToText(MICROCREDENTIAL_SNIPPET, { 1: name, 3: providerName });
+/**
+ * The text of a new programme file: a provider and a complete micro-credential (every element of
+ * the language, every Annex I element) with its first cohort, to be filled in.
+ */
+export function programmeTemplate(name: string, title = 'Title of the micro-credential', providerName = 'MyProvider'): string {
+    const credential = snippetToText(MICROCREDENTIAL_SNIPPET, { 1: name, 2: title.replace(/["\\]/g, '\\$&'), 3: providerName });
     const provider = snippetToText(PROVIDER_SNIPPET, { 1: providerName });
     return `${provider}\n\n${credential}\n`;
+}
+
+/** The file name for a programme (`AIDigitalEthics` → `ai-digital-ethics.mcred`). */
+export function programmeFileName(name: string): string {
+    const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
+    return `${kebab.replace(/^-+|-+$/g, '') || 'programme'}.mcred`;
 }
 
 /**
