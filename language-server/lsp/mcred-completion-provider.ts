@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, TextDocument, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import {
     DefaultCompletionProvider,
     type CompletionAcceptor,
@@ -7,7 +7,10 @@ import {
     type LangiumServices,
     type NextFeature
 } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type MarkupContent } from 'vscode-languageserver';
+import {
+    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent
+} from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
 import type { Concept } from '../vocab/index.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
@@ -31,8 +34,64 @@ export class McredCompletionProvider extends DefaultCompletionProvider {
     /** Per completion context, the properties whose value is a name (where keywords are only names). */
     private readonly namePositions = new WeakMap<CompletionContext, ReadonlySet<string>>();
 
+    /** Start offsets of the top-level elements of the text being completed (see `findFeaturesAt`). */
+    private elementStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
+
     constructor(services: LangiumServices) {
         super(services);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const model = document.parseResult.value as Model;
+        const starts = model.elements.map(element => element.$cstNode?.offset).filter(offset => offset !== undefined);
+        this.elementStarts = { text: document.textDocument.getText(), starts };
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.elementStarts = undefined;
+        }
+    }
+
+    /**
+     * Top-level elements are independent (`Model: elements+=TopLevelElement*`), so what may follow
+     * the cursor depends only on the text since the start of the element it is in. Langium parses
+     * the text from the start of the file; parsing from the element's start makes completion cost
+     * the size of the element, not of the file (10k lines: see test/lsp/completion-performance).
+     */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const window = this.elementWindow(document.getText(), offset);
+        if (!window || window.start === 0) return super.findFeaturesAt(document, offset);
+        const prefix = TextDocument.create(document.uri, document.languageId, document.version, document.getText().substring(window.start, offset));
+        return super.findFeaturesAt(prefix, offset - window.start);
+    }
+
+    /** The tokens around the cursor, from the element it is in rather than from the whole file. */
+    protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {
+        const window = this.elementWindow(text, offset);
+        if (!window || (window.start === 0 && window.end === text.length)) return super.backtrackToAnyToken(text, offset);
+        const found = super.backtrackToAnyToken(text.substring(window.start, window.end), offset - window.start);
+        const shift = (value: number | undefined) => value === undefined ? undefined : value + window.start;
+        return {
+            nextTokenStart: found.nextTokenStart + window.start,
+            nextTokenEnd: found.nextTokenEnd + window.start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd)
+        };
+    }
+
+    /** From the start of the top-level element that begins last before `offset` to the start of the next one. */
+    private elementWindow(text: string, offset: number): { start: number; end: number } | undefined {
+        const known = this.elementStarts;
+        if (!known || known.text !== text) return undefined;
+        const { starts } = known;
+        let low = 0;
+        let high = starts.length; // first index whose start is >= offset
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (starts[middle] < offset) low = middle + 1;
+            else high = middle;
+        }
+        return { start: low > 0 ? starts[low - 1] : 0, end: low < starts.length ? starts[low] : text.length };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): void | Promise<void> {

@@ -63,6 +63,16 @@ describe('keywords: only those legal at the cursor', () => {
         });
     });
 
+    test('the same proposals in any element of a file, before, between and after others', async () => {
+        const before = 'provider P { name "P" country IT }\nmicrocredential A { title "A" level eqf 6 }\n';
+        expect(labels(await itemsAt(`${before}microcredential B { level eqf <|> }`))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+        expect(labels(await itemsAt(`${before}<|>\npathway W { }`)))
+            .toEqual(['provider', 'microcredential', 'pathway', 'cohort', 'provider', 'microcredential', 'cohort']);
+        expect(labels(await itemsAt(`${before}microcredential B { assessment { <|> } }\ncohort C of A { }`)))
+            .toEqual(['type', 'covers', 'mode', 'supervision', 'grading', 'description']);
+        expect(labels(await itemsAt(`${before}microcredential B { awardedBy <|>`))).toEqual(['P']);
+    });
+
     test('keywords carry their meaning and the Annex I element they serve', async () => {
         const items = await itemsAt('microcredential X { <|> }');
         expect(doc(items.find(i => i.label === 'participation'))).toContain('Annex I element 10');
