@@ -3,6 +3,7 @@ import {
     DefaultCompletionProvider,
     type CompletionAcceptor,
     type CompletionContext,
+    type CompletionProviderOptions,
     type CompletionValueItem,
     type LangiumServices,
     type NextFeature
@@ -33,6 +34,9 @@ const SNIPPETS: Readonly<Record<string, { readonly description: string; readonly
 export class McredCompletionProvider extends DefaultCompletionProvider {
     /** Per completion context, the properties whose value is a name (where keywords are only names). */
     private readonly namePositions = new WeakMap<CompletionContext, ReadonlySet<string>>();
+
+    /** Typing the opening quote of `field "` or `skill "` lists the fields or skills at once. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['"'] };
 
     /** Start offsets of the top-level elements of the text being completed (see `findFeaturesAt`). */
     private elementStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
@@ -175,7 +179,10 @@ export class McredCompletionProvider extends DefaultCompletionProvider {
         let start = context.tokenOffset;
         // An unterminated string (`"02`) is not a token yet: take its quote into the range.
         while (start > 0 && text[start - 1] === '"') start--;
-        const range = { start: context.textDocument.positionAt(start), end: context.position };
+        // Inside a complete string (`"02|"`, often with an auto-closed quote) the value replaces the whole string.
+        const insideString = values.quoted && text[start] === '"' && context.tokenEndOffset > context.offset && text[context.tokenEndOffset - 1] === '"';
+        const end = insideString ? context.textDocument.positionAt(context.tokenEndOffset) : context.position;
+        const range = { start: context.textDocument.positionAt(start), end };
         const typed = text.substring(start, context.offset);
         const query = typed.replace(/^"/, '').replace(/"$/, '').toLowerCase();
         const quote = typed.startsWith('"') ? '"' : '';

@@ -116,6 +116,15 @@ describe('controlled values', () => {
         expect(labels(await itemsAt('microcredential X { field "0223", <|> }'))).toContain('0311 Economics');
     });
 
+    test('inside a complete string (an auto-closed quote), the value replaces the whole string', async () => {
+        const [first] = await itemsAt('microcredential X { field "022<|>" }');
+        expect(first.label).toBe('022 Humanities (except languages)');
+        expect(first.textEdit).toMatchObject({ newText: '"022"', range: { start: { character: 26 }, end: { character: 31 } } });
+        const skill = (await itemsAt('microcredential X { outcome L "x" skill "<|>" }'))[0];
+        expect(skill.textEdit).toMatchObject({ range: { start: { character: 40 }, end: { character: 42 } } });
+        expect(await itemsAt('microcredential X { title "AI<|> ethics" }')).toEqual([]);
+    });
+
     test('countries after `country `, filtered by code or name', async () => {
         const all = await itemsAt('provider P { country <|> }');
         expect(all).toHaveLength(COUNTRIES.concepts.length);

@@ -27,6 +27,7 @@ describe('editor features over stdio (built server)', () => {
         const init = await client.initialize();
         expect(init.capabilities).toMatchObject({
             hoverProvider: true,
+            completionProvider: { triggerCharacters: ['"'] },
             documentFormattingProvider: true,
             documentOnTypeFormattingProvider: { firstTriggerCharacter: '}' },
             codeLensProvider: {},
