@@ -54,7 +54,7 @@ export class McredHoverProvider extends AstNodeHoverProvider {
         const source = leaf.grammarSource;
         if (GrammarAST.isKeyword(source)) {
             const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
-            if (rule === 'Name') return undefined; // a soft keyword used as a name or code
+            if (rule === 'Name') return this.valueContent(leaf); // a soft keyword used as a name or a code (`language id`)
             const vocabulary = keywordValueVocabulary(rule);
             const concept = vocabulary?.get(source.value);
             if (vocabulary && concept) return conceptMarkdown(concept, vocabulary);

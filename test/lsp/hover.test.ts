@@ -71,6 +71,10 @@ describe('controlled values', () => {
         await hover({ text: 'microcredential X { workload <|>5 ects }', index: 0, hover: /5 ECTS\*\* — 125–150 hours/ });
     });
 
+    test('a code spelled like a keyword is still a code (`language id` is Indonesian)', async () => {
+        await hover({ text: 'microcredential X { language en, <|>id }', index: 0, hover: /^\*\*id — Indonesian\*\*/ });
+    });
+
     test('a code outside its list says so and suggests the closest', async () => {
         await hover({ text: 'provider P { country <|>ITA }', index: 0, hover: /\*\*ITA\*\* is not in \*ISO 3166-1.*Did you mean `IT` \(Italy\)/s });
     });
@@ -96,6 +100,10 @@ describe('references and declarations', () => {
 
     test('an outcome reference shows its statement', async () => {
         await hover({ text: exampleAt('LO2', 2), index: 0, hover: /^\*\*outcome LO2\*\* — Evaluate an AI application/ });
+    });
+
+    test('a name spelled like a keyword is a name (an outcome called `type`)', async () => {
+        await hover({ text: 'microcredential X { outcome type "Apply" assessment { covers <|>type } }', index: 0, hover: /^\*\*outcome type\*\* — Apply/ });
     });
 
     test('a pathway shows the summed ECTS of its parts', async () => {
