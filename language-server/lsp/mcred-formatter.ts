@@ -1,4 +1,7 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import {
+    AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, stream, TreeStreamImpl,
+    type AstNode, type CstNode, type LangiumDocument, type Stream
+} from 'langium';
 import {
     AbstractFormatter, Formatting,
     type FormattingAction, type FormattingContext, type FormattingMove, type LangiumServices, type NodeFormatter
@@ -25,6 +28,8 @@ type BlankLines = 'none' | 'keep-one' | 'one';
  * Formatting formatted text changes nothing.
  */
 export class McredFormatter extends AbstractFormatter {
+    /** The range being formatted, while `doDocumentFormat` runs. */
+    private range: Range | undefined;
     /** Keywords that start a property of a block (`title`, `type`, `stackable`, …). */
     private readonly propertyKeywords = new Set<GrammarAST.Keyword>();
     /** `Type.property` of nested elements that stand on their own line (`MicroCredential.outcomes`). */
@@ -171,7 +176,13 @@ export class McredFormatter extends AbstractFormatter {
     }
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
-        const edits = super.doDocumentFormat(document, options, range);
+        this.range = range;
+        let edits: TextEdit[];
+        try {
+            edits = super.doDocumentFormat(document, options, range);
+        } finally {
+            this.range = undefined;
+        }
         const finalNewline = this.finalNewline(document);
         if (finalNewline && (!range || range.end.line >= finalNewline.range.start.line)) edits.push(finalNewline);
         return edits;
@@ -181,11 +192,32 @@ export class McredFormatter extends AbstractFormatter {
     private finalNewline(document: LangiumDocument): TextEdit | undefined {
         const text = document.textDocument.getText();
         const trimmed = text.trimEnd().length;
-        if (trimmed === 0 || text.substring(trimmed) === '\n') return undefined;
+        const newline = text.includes('\r\n') ? '\r\n' : '\n';
+        if (trimmed === 0 || text.substring(trimmed) === newline) return undefined;
         return {
             range: { start: document.textDocument.positionAt(trimmed), end: document.textDocument.positionAt(text.length) },
-            newText: '\n'
+            newText: newline
         };
+    }
+
+    /**
+     * For a range (format on type, format selection), only the top-level elements it touches, the
+     * one before them (whose last token the first edit starts from) and the one after them (the
+     * line breaks before it start in the range) are walked, so that typing
+     * `}` costs the size of the element, not of the file.
+     */
+    protected override iterateCstTree(document: LangiumDocument, context: FormattingContext): Stream<CstNode> {
+        const root = document.parseResult.value.$cstNode;
+        const range = this.range;
+        if (!range || !root || !isCompositeCstNode(root)) return super.iterateCstTree(document, context);
+        const items = root.content;
+        let first = items.findIndex(item => item.range.end.line >= range.start.line);
+        if (first < 0) return super.iterateCstTree(document, context);
+        first = Math.max(0, first - 1);
+        let last = first;
+        while (last + 1 < items.length && items[last + 1].range.start.line <= range.end.line) last++;
+        // The next element too: the line breaks before it start inside the range.
+        return stream(items.slice(first, last + 2)).flatMap(item => new TreeStreamImpl(item, node => this.iterateCst(node, context), { includeRoot: true }));
     }
 
     /**

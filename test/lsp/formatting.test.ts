@@ -1,8 +1,10 @@
-import { EmptyFileSystem, TextDocument } from 'langium';
+import { EmptyFileSystem, TextDocument, type CstNode, type LangiumDocument, type Stream } from 'langium';
+import { AbstractFormatter, type FormattingContext } from 'langium/lsp';
 import { clearDocuments, expectFormatting, parseHelper } from 'langium/test';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { McredFormatter } from '../../language-server/lsp/mcred-formatter.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 
 const { mcred, shared } = createMcredServices(EmptyFileSystem);
@@ -224,6 +226,11 @@ describe('safety', () => {
         expect(await format(broken)).toBe(broken);
     });
 
+    test('a canonical file with Windows line endings is left as it is', async () => {
+        const crlf = EXAMPLE.replace(/\n/g, '\r\n');
+        expect(await format(crlf)).toBe(crlf);
+    });
+
     test('formatting twice gives the result of formatting once', async () => {
         const inputs = [
             EXAMPLE.replace(/\n\s*/g, '\n'),
@@ -246,6 +253,28 @@ describe('format on type and range formatting', () => {
             textDocument: { uri: document.uri.toString() }, options: OPTIONS, position: { line: 3, character: 13 }, ch: '}'
         });
         expect(TextDocument.applyEdits(document.textDocument, edits)).toBe('microcredential X {\n    audience {\n        target "T"\n    }\n}\n');
+    });
+
+    test('a range walks only the elements it touches, with the edits of walking the whole file', async () => {
+        /** The formatter without its range optimisation: Langium walks the whole tree. */
+        class WholeTreeFormatter extends McredFormatter {
+            protected override iterateCstTree(document: LangiumDocument, context: FormattingContext): Stream<CstNode> {
+                const base = AbstractFormatter.prototype as unknown as { iterateCstTree(d: LangiumDocument, c: FormattingContext): Stream<CstNode> };
+                return base.iterateCstTree.call(this, document, context);
+            }
+        }
+        const whole = new WholeTreeFormatter(mcred);
+        const messy = '// header\nprovider P {name "P"\n  country IT }\n\n\nmicrocredential X { title "T"\n outcome LO1 "A"\n'
+            + '   assessment { type quiz\n}\n  }\n// between\ncohort C of X {\nissued 2026-06-30 }\n';
+        const document = await parse(messy);
+        const lines = messy.split('\n').length;
+        for (let first = 0; first < lines; first++) {
+            for (let last = first; last < lines; last++) {
+                const range = { start: { line: first, character: 0 }, end: { line: last, character: 80 } };
+                const params = { textDocument: { uri: document.uri.toString() }, options: OPTIONS, range };
+                expect(await formatter.formatDocumentRange(document, params), `lines ${first}-${last}`).toEqual(await whole.formatDocumentRange(document, params));
+            }
+        }
     });
 
     test('a range formats only its lines', async () => {

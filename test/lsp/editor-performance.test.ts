@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 
 /**
- * Completion latency in-process on a 10,000-line file (the LANGUAGE.md example repeated with
+ * Completion and formatting in-process on a 10,000-line file (the LANGUAGE.md example repeated with
  * renamed declarations), at positions early and late in the file. The bound is loose (the machine
  * is shared); the measured medians are printed for the record.
  */
@@ -53,5 +53,43 @@ describe('completion on a 10k-line file', () => {
             expect(p50).toBeLessThan(1000);
             await clearDocuments(shared, [document]);
         }
+    });
+});
+
+describe('formatting a 10k-line file', () => {
+    const options = { tabSize: 4, insertSpaces: true };
+
+    test('canonical: no edits; flattened: restored, and idempotent', async () => {
+        const canonical = bigWorkspaceText(10_000);
+        const document = await parse(canonical);
+        let start = performance.now();
+        const none = await mcred.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options });
+        const canonicalMs = performance.now() - start;
+        expect(none).toEqual([]);
+
+        const flattened = await parse(canonical.replace(/\n\s*/g, '\n'));
+        start = performance.now();
+        const edits = await mcred.lsp.Formatter!.formatDocument(flattened, { textDocument: { uri: flattened.uri.toString() }, options });
+        const flattenedMs = performance.now() - start;
+        expect(TextDocument.applyEdits(flattened.textDocument, edits)).toBe(canonical);
+        console.log(`formatting ${canonical.split('\n').length} lines: canonical ${canonicalMs.toFixed(0)} ms (0 edits), flattened ${flattenedMs.toFixed(0)} ms (${edits.length} edits)`);
+
+        // Typing `}` at the end of the last credential formats its line: the cost of one element.
+        const lines = canonical.split('\n');
+        const closing = lines.lastIndexOf('    }');
+        const typed = await parse([...lines.slice(0, closing), '            }', ...lines.slice(closing + 1)].join('\n'));
+        const times: number[] = [];
+        let typedEdits: unknown[] = [];
+        for (let run = 0; run < 9; run++) {
+            start = performance.now();
+            typedEdits = await mcred.lsp.Formatter!.formatDocumentOnType(typed, {
+                textDocument: { uri: typed.uri.toString() }, options, position: { line: closing, character: 13 }, ch: '}'
+            });
+            times.push(performance.now() - start);
+        }
+        times.sort((a, b) => a - b);
+        expect(typedEdits).toHaveLength(1);
+        console.log(`format on type \`}\` at line ${closing}: p50 ${times[4].toFixed(1)} ms`);
+        await clearDocuments(shared, [document, flattened, typed]);
     });
 });
