@@ -2,6 +2,7 @@ import { AstUtils, GrammarAST, TextDocument, type AstNodeDescription, type Langi
 import {
     DefaultCompletionProvider,
     type CompletionAcceptor,
+    type CompletionBacktrackingInformation,
     type CompletionContext,
     type CompletionProviderOptions,
     type CompletionValueItem,
@@ -60,7 +61,7 @@ export class McredCompletionProvider extends DefaultCompletionProvider {
      * Top-level elements are independent (`Model: elements+=TopLevelElement*`), so what may follow
      * the cursor depends only on the text since the start of the element it is in. Langium parses
      * the text from the start of the file; parsing from the element's start makes completion cost
-     * the size of the element, not of the file (10k lines: see test/lsp/completion-performance).
+     * the size of the element, not of the file (10k lines: see test/lsp/editor-performance.test.ts).
      */
     protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
         const window = this.elementWindow(document.getText(), offset);
@@ -70,7 +71,7 @@ export class McredCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** The tokens around the cursor, from the element it is in rather than from the whole file. */
-    protected override backtrackToAnyToken(text: string, offset: number): ReturnType<DefaultCompletionProvider['backtrackToAnyToken']> {
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
         const window = this.elementWindow(text, offset);
         if (!window || (window.start === 0 && window.end === text.length)) return super.backtrackToAnyToken(text, offset);
         const found = super.backtrackToAnyToken(text.substring(window.start, window.end), offset - window.start);
