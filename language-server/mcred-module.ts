@@ -10,6 +10,17 @@ import {
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
 import { McredExecuteCommandHandler } from './lsp/export-command-handler.js';
+import { registerDocumentStatusRequest } from './lsp/document-status.js';
+import { McredCodeLensProvider } from './lsp/mcred-code-lens-provider.js';
+import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
+import { McredDocumentSymbolProvider } from './lsp/mcred-document-symbol-provider.js';
+import { McredFoldingRangeProvider } from './lsp/mcred-folding-range-provider.js';
+import { McredFormatter } from './lsp/mcred-formatter.js';
+import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
+import { McredInlayHintProvider } from './lsp/mcred-inlay-hint-provider.js';
+import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
+import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
+import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -26,12 +37,24 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services)
+    },
+    lsp: {
+        CompletionProvider: services => new McredCompletionProvider(services),
+        HoverProvider: services => new McredHoverProvider(services),
+        Formatter: services => new McredFormatter(services),
+        RenameProvider: services => new McredRenameProvider(services),
+        DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new McredFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new McredSemanticTokenProvider(services),
+        CodeLensProvider: services => new McredCodeLensProvider(services),
+        InlayHintProvider: services => new McredInlayHintProvider(services)
     }
 };
 
-/** Overrides of Langium's shared (cross-language) services. Wiring only. */
+/** Overrides of Langium's services shared by all languages of the server. Wiring only. */
 export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
+        NodeKindProvider: () => new McredNodeKindProvider(),
         ExecuteCommandHandler: shared => new McredExecuteCommandHandler(shared)
     }
 };
@@ -50,7 +73,9 @@ export function createMcredServices(context: DefaultSharedModuleContext): McredS
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
-    if (!context.connection) {
+    if (context.connection) {
+        registerDocumentStatusRequest(context.connection, shared);
+    } else {
         // Without a client there is no `initialized` notification: use the default configuration.
         void shared.workspace.ConfigurationProvider.initialized({});
     }
