@@ -59,7 +59,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         const broken = brokenElements(document);
         const used = new Set<Waiver>();
         const kept = diagnostics.filter(diagnostic => {
-            diagnostic.code ??= builtInCode(diagnostic);
+            if (diagnostic.code === undefined) finishBuiltIn(diagnostic);
             if (broken.size > 0 && this.isHeldBack(diagnostic, broken)) return false;
             const waiver = this.waiverOf(diagnostic);
             if (waiver) used.add(waiver);
@@ -145,15 +145,35 @@ function applySeverity(diagnostic: Diagnostic, policy: SeverityPolicy): boolean 
     return true;
 }
 
-function builtInCode(diagnostic: Diagnostic): string | undefined {
-    const dataCode = (diagnostic.data as { code?: string } | undefined)?.code;
-    switch (dataCode) {
+const REFERENCE_KINDS: Record<string, string> = {
+    awardedBy: 'provider',
+    covers: 'outcome of this micro-credential',
+    stackableInto: 'pathway or micro-credential',
+    includes: 'micro-credential or pathway',
+    credential: 'micro-credential'
+};
+
+/**
+ * Gives Langium's own diagnostics (syntax and linking errors) their code, a message in the
+ * designer's words where Langium's is technical, and the source every message names.
+ */
+function finishBuiltIn(diagnostic: Diagnostic): void {
+    const data = diagnostic.data as { code?: string; property?: string; refText?: string } | undefined;
+    switch (data?.code) {
         case DocumentValidator.LexingError:
-        case DocumentValidator.ParsingError:
-            return 'syntax-error';
-        case DocumentValidator.LinkingError:
-            return 'ref-unresolved';
-        default:
-            return undefined;
+        case DocumentValidator.ParsingError: {
+            diagnostic.code = 'syntax-error';
+            const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+            diagnostic.message = `${text.replace(/^Expecting token of type '([^']*)'/, "Expected '$1'").replace(/\.$/, '')} — ${RULES['syntax-error'].source}.`;
+            diagnostic.data = { ...data, code: 'syntax-error' };
+            break;
+        }
+        case DocumentValidator.LinkingError: {
+            const kind = REFERENCE_KINDS[data.property ?? ''] ?? 'declaration';
+            diagnostic.code = 'ref-unresolved';
+            diagnostic.message = `No ${kind} called '${data.refText ?? ''}' is declared in the workspace — ${RULES['ref-unresolved'].source}.`;
+            diagnostic.data = { ...data, code: 'ref-unresolved' };
+            break;
+        }
     }
 }
