@@ -89,11 +89,13 @@ export class RuleSettings {
 
     private async readProjectFile(folder: URI): Promise<RuleConfig | undefined> {
         const file = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
+        const fileSystem = this.shared.workspace.FileSystemProvider;
         let text: string;
         try {
-            text = await this.shared.workspace.FileSystemProvider.readFile(file);
+            if (!await fileSystem.exists(file)) return undefined; // no mcred.json: defaults and settings apply
+            text = await fileSystem.readFile(file);
         } catch {
-            return undefined; // no mcred.json: defaults and settings apply
+            return undefined;
         }
         try {
             return parseRuleConfigText(text, CONFIG_FILE_NAME);
