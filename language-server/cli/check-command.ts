@@ -3,7 +3,10 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import { credentialContexts } from '../model/credential-contexts.js';
 import { readiness } from '../model/readiness.js';
+import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
+import type { SeverityPolicy } from '../validation/severity-config.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
+import { readCliRuleConfig } from './rule-config-file.js';
 import { displayPath, readSourceFiles } from './source-files.js';
 import { loadWorkspace } from './workspace.js';
 
@@ -31,17 +34,22 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
 export const checkCommand: Command = {
     name: 'check',
     summary: 'validate .mcred files against the EU Annex I elements and the QA design method',
-    usage: 'mcred check <file|folder>... [--format text|json]',
+    usage: 'mcred check <file|folder>... [--format text|json] [--profile default|strict] [--config mcred.json]',
     async run(args: string[]): Promise<CommandResult> {
-        const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
+        const { values, positionals } = parseCommandArgs(args, {
+            format: { type: 'string' },
+            profile: { type: 'string' },
+            config: { type: 'string' }
+        });
         const format = formatOption(values.format, ['text', 'json'] as const, 'text');
         const files = readSourceFiles(positionals);
-        const { documents } = await loadWorkspace(files);
+        const config = readCliRuleConfig(positionals, values.config, values.profile);
+        const { documents } = await loadWorkspace(files, config.policy);
         const findings = documents.flatMap(findingsOf);
         const hasErrors = findings.some(f => f.severity === 'error');
         const stdout = format === 'json'
             ? JSON.stringify(findings, undefined, 2) + '\n'
-            : textReport(documents, findings);
+            : textReport(documents, findings, configLine(config.file, config.policy));
         return { stdout, exitCode: hasErrors ? 1 : 0 };
     }
 };
@@ -66,7 +74,19 @@ function toFinding(file: string, diagnostic: Diagnostic): CheckFinding {
     };
 }
 
-function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[]): string {
+const WAIVER_PROBLEMS: Record<WaiverProblem['kind'], string> = {
+    'unknown-code': 'no such check',
+    'not-waivable': 'this check cannot be waived',
+    'no-reason': 'a waiver needs a reason'
+};
+
+function configLine(file: string | undefined, policy: SeverityPolicy): string {
+    const changed = policy.overrides.size;
+    return `Severities: ${file ?? 'no mcred.json'}, profile ${policy.profile}`
+        + (changed > 0 ? `, ${changed} ${changed === 1 ? 'code' : 'codes'} changed` : '');
+}
+
+function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[], config: string): string {
     const lines = findings.map(f => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
     const contexts = credentialContexts(documents.map(d => d.parseResult.value));
     if (contexts.length > 0) {
@@ -82,13 +102,22 @@ function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: 
             const missing = state.annex1.filter(e => !e.statement)
                 .map(e => `${e.element.n} ${e.element.code}`);
             const title = credential.title ? ` "${credential.title}"` : '';
+            const waived = state.qaWaived > 0 ? ` (${state.qaWaived} waived)` : '';
             lines.push(`  ${file}:${start} ${credential.name}${title}`
-                + ` — Annex I ${state.annex1Present}/${state.annex1Total}`
-                + (missing.length ? ` (missing: ${missing.join(', ')})` : '')
+                + ` — Annex I ${state.annex1Present}/${state.annex1Total} · QA ${state.qaAddressed}/${state.qaTotal}${waived}`
                 + ` — ${countsText(own)}`);
+            if (missing.length > 0) lines.push(`      Annex I missing: ${missing.join(', ')}`);
+            const gaps = state.qa.filter(q => q.status === 'gap').map(q => q.check.code);
+            if (gaps.length > 0) lines.push(`      QA gaps: ${gaps.join(', ')}`);
+            for (const waiver of credential.waivers) {
+                const line = (waiver.$cstNode?.range.start.line ?? 0) + 1;
+                const problems = waiverProblems(waiver).map(p => WAIVER_PROBLEMS[p.kind]);
+                const reason = waiver.reason?.trim() ? `"${waiver.reason}"` : '(no reason)';
+                lines.push(`      waived ${waiver.code}: ${reason}${problems.length ? ` — not in effect: ${problems.join(', ')}` : ''} (${file}:${line})`);
+            }
         }
     }
-    lines.push('', `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
+    lines.push('', config, `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
     return lines.join('\n') + '\n';
 }
 
