@@ -26,6 +26,9 @@ for (const family of FIX_FAMILIES) {
     }
 }
 
+/** The codes that have quick fixes (besides "fix all missing Annex I elements"). */
+export const FIXABLE_CODES: readonly string[] = [...FIXES.keys()];
+
 /**
  * Quick fixes for mcred's diagnostics: each diagnostic in the request is dispatched by its code
  * to the fixes of that code (one file per concern), then the "fix all missing Annex I elements"

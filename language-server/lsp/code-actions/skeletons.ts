@@ -39,7 +39,7 @@ export const SKELETONS = {
         '}'
     ].join('\n'),
     prerequisites: () => 'prerequisites "${1:What learners need before enrolling}"',
-    furtherInfo: () => 'furtherInfo "${1:https://…}"',
+    furtherInfo: () => 'furtherInfo "${1:https://example.org/programme}"',
     stackableInto: (pathways: readonly string[]) => pathways.length > 0 ? `stackable into ${choice(1, pathways)}` : 'stackable into ${1:Pathway}',
     standalone: () => 'standalone',
     country: (guess: string | undefined) => `country \${1:${guess ?? 'XX'}}`,
@@ -98,7 +98,7 @@ export const SKELETONS = {
         `provider ${escapeSnippet(name)} {`,
         '\tname "${1:Legal name of the awarding body}"',
         '\tcountry ${2:XX}',
-        '\thomepage "${3:https://…}"',
+        '\thomepage "${3:https://example.org}"',
         '}'
     ].join('\n')
 };
