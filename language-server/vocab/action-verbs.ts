@@ -21,7 +21,7 @@ export const MEASURABLE_VERBS: Readonly<Record<BloomLevel, readonly string[]>> =
     apply: [
         'administer', 'apply', 'calculate', 'carry', 'complete', 'compute', 'conduct', 'configure', 'demonstrate',
         'deploy', 'employ', 'execute', 'implement', 'install', 'manipulate', 'measure', 'operate', 'perform', 'practise',
-        'practice', 'prepare', 'program', 'run', 'schedule', 'sketch', 'solve', 'use', 'utilise', 'utilize'
+        'practice', 'prepare', 'program', 'respond', 'run', 'schedule', 'sketch', 'solve', 'use', 'utilise', 'utilize'
     ],
     analyse: [
         'analyse', 'analyze', 'attribute', 'audit', 'benchmark', 'break', 'calibrate', 'categorise', 'categorize',
