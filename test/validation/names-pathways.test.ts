@@ -86,3 +86,26 @@ describe('pathway-cycle', () => {
         expect(withCode(await check(text), 'pathway-cycle')).toEqual([]);
     });
 });
+
+describe('ref-duplicate-name in the editor: both files are re-validated', () => {
+    test('a duplicate that appears or disappears in one file shows or clears in the other without editing it', async () => {
+        const { URI } = await import('langium');
+        const { setTextDocument } = await import('langium/test');
+        const { TextDocument } = await import('vscode-languageserver-textdocument');
+        const checked = await check({ 'a.mcred': PROVIDER, 'b.mcred': credential('M', 5) });
+        const { services, documents } = checked;
+        const [a, b] = documents;
+        expect(a.diagnostics).toEqual([]);
+        const bUri = URI.file('/workspace/b.mcred');
+        const edit = async (text: string, version: number) => {
+            setTextDocument(services.shared, TextDocument.create(bUri.toString(), 'mcred', version, text));
+            await services.shared.workspace.DocumentBuilder.update([bUri], []);
+        };
+        await edit(PROVIDER + credential('M', 5), 2);
+        expect(a.diagnostics?.map(d => d.code)).toEqual(['ref-duplicate-name']);
+        expect(services.shared.workspace.LangiumDocuments.getDocument(bUri)!.diagnostics?.map(d => d.code)).toContain('ref-duplicate-name');
+        await edit(credential('M', 5), 3);
+        expect(a.diagnostics).toEqual([]);
+        expect(b).toBeDefined();
+    });
+});
