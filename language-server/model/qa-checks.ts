@@ -218,12 +218,12 @@ export const QA_CHECKS: readonly QaCheck[] = [
                 ...(business?.learnerTypes.length ?? 0) > 0 ? [] : ['learnerTypes']
             ];
             if (lacks.length === 0) return [];
-            const what = lacks.length === 2
-                ? 'how students are administered (`administration "…"`) and which learner typologies it serves (`learnerTypes students, professionals`)'
+            const message = lacks.length === 2
+                ? `Say how learners of '${c.name}' are enrolled and administered (\`administration "…"\`) and which learner typologies that serves (\`learnerTypes students, professionals\`)`
                 : lacks[0] === 'administration'
-                    ? 'how students are enrolled and administered: add `administration "…"`'
-                    : 'which learner typologies the administration serves: add `learnerTypes students, professionals` (or jobseekers, other)';
-            return [missing(c, 'business', lacks[0], `Say ${what} for '${c.name}'`)]
+                    ? `Say how learners of '${c.name}' are enrolled and administered: add \`administration "…"\``
+                    : `Say which learner typologies the administration of '${c.name}' serves: add \`learnerTypes students, professionals\` (or jobseekers, other)`;
+            return [missing(c, 'business', lacks[0], message)]
                 .map(gap => ({ ...gap, facts: { ...gap.facts, lacks } }));
         }
     }

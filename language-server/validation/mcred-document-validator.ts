@@ -65,7 +65,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
             if (waiver) used.add(waiver);
             return !waiver;
         });
-        kept.push(...this.unusedWaivers(document, used));
+        kept.push(...this.unusedWaivers(document, used, broken));
         return kept.filter(diagnostic => applySeverity(diagnostic, policy));
     }
 
@@ -93,10 +93,11 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         return credential && activeWaivers(credential).get(code);
     }
 
-    private unusedWaivers(document: LangiumDocument, used: ReadonlySet<Waiver>): Diagnostic[] {
+    private unusedWaivers(document: LangiumDocument, used: ReadonlySet<Waiver>, broken: ReadonlySet<AstNode>): Diagnostic[] {
         const found: Diagnostic[] = [];
         const model = document.parseResult.value as Model;
-        for (const credential of model.elements.filter(isMicroCredential)) {
+        // A credential with a syntax error has its completeness findings held back: its waivers cannot be judged.
+        for (const credential of model.elements.filter(isMicroCredential).filter(c => !broken.has(c))) {
             const active = new Set(activeWaivers(credential).values());
             for (const waiver of credential.waivers) {
                 if (used.has(waiver) || ISSUANCE_CODES.has(waiver.code as IssueCode)) continue;

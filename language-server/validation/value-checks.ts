@@ -35,9 +35,10 @@ export class ValueChecks implements CheckFamily {
     checkCountry(provider: Provider, accept: ValidationAcceptor): void {
         const country = provider.country;
         if (country !== undefined && !COUNTRIES.has(country)) {
+            const suggestions = suggestionsFor(COUNTRIES, country);
             report(accept, 'value-country',
-                `'${country}' is not an ISO 3166-1 alpha-2 country code${didYouMean(COUNTRIES, country)}`,
-                { node: provider, property: 'country' }, { value: country, suggestions: codes(COUNTRIES, country) });
+                `'${country}' is not an ISO 3166-1 alpha-2 country code${didYouMean(COUNTRIES, suggestions)}`,
+                { node: provider, property: 'country' }, { value: country, suggestions });
         }
     }
 
@@ -61,9 +62,10 @@ export class ValueChecks implements CheckFamily {
     checkLanguages(credential: MicroCredential, accept: ValidationAcceptor): void {
         credential.languages.forEach((language, index) => {
             if (!LANGUAGES.has(language)) {
+                const suggestions = suggestionsFor(LANGUAGES, language);
                 report(accept, 'value-language',
-                    `'${language}' is not an ISO 639-1 two-letter language code${didYouMean(LANGUAGES, language)}`,
-                    { node: credential, property: 'languages', index }, { value: language, suggestions: codes(LANGUAGES, language) });
+                    `'${language}' is not an ISO 639-1 two-letter language code${didYouMean(LANGUAGES, suggestions)}`,
+                    { node: credential, property: 'languages', index }, { value: language, suggestions });
             }
         });
     }
@@ -71,9 +73,10 @@ export class ValueChecks implements CheckFamily {
     checkFields(credential: MicroCredential | Pathway, accept: ValidationAcceptor): void {
         credential.fields.forEach((field, index) => {
             if (!ISCED_F_FIELDS.has(field)) {
+                const suggestions = suggestionsFor(ISCED_F_FIELDS, field);
                 report(accept, 'value-isced-f',
-                    `"${field}" is not an ISCED-F 2013 field code (2 digits broad, 3 narrow, 4 detailed, e.g. "0223" philosophy and ethics)${didYouMean(ISCED_F_FIELDS, field)}`,
-                    { node: credential, property: 'fields', index }, { value: field, suggestions: codes(ISCED_F_FIELDS, field) });
+                    `"${field}" is not an ISCED-F 2013 field code (2 digits broad, 3 narrow, 4 detailed, e.g. "0223" philosophy and ethics)${didYouMean(ISCED_F_FIELDS, suggestions)}`,
+                    { node: credential, property: 'fields', index }, { value: field, suggestions });
             }
         });
     }
@@ -162,8 +165,9 @@ export class ValueChecks implements CheckFamily {
         }
         const currency = business.currency;
         if (currency !== undefined && !CURRENCIES.has(currency)) {
-            report(accept, 'value-fee', `'${currency}' is not an ISO 4217 currency code${didYouMean(CURRENCIES, currency)}`,
-                { node: business, property: 'currency' }, { value: currency, suggestions: codes(CURRENCIES, currency) });
+            const suggestions = suggestionsFor(CURRENCIES, currency);
+            report(accept, 'value-fee', `'${currency}' is not an ISO 4217 currency code${didYouMean(CURRENCIES, suggestions)}`,
+                { node: business, property: 'currency' }, { value: currency, suggestions });
         }
     }
 
@@ -209,13 +213,22 @@ export function dateProblem(value: string): { problem: string; suggestion?: stri
     return padded === value ? undefined : { problem: `is not written YYYY-MM-DD: write ${padded}`, suggestion: padded };
 }
 
-function codes(vocabulary: Vocabulary, wrong: string): string[] {
-    return vocabulary.suggest(wrong).map(c => c.code);
+/**
+ * The closest valid codes to a wrong one, best first: a concept whose other code (ISO alpha-3:
+ * `DEU`, `eng`) or name (`Italy`, `german…`) the user wrote, then the vocabulary's own
+ * suggestions (same code in another case, small edit distance).
+ */
+export function suggestionsFor(vocabulary: Vocabulary, wrong: string, max = 3): string[] {
+    const folded = wrong.toLowerCase();
+    const named = folded.length >= 3
+        ? vocabulary.concepts.filter(c => (c as { alpha3?: string }).alpha3?.toLowerCase() === folded
+            || c.label.toLowerCase() === folded || c.label.toLowerCase().startsWith(folded))
+        : [];
+    return [...new Set([...named.map(c => c.code), ...vocabulary.suggest(wrong, max).map(c => c.code)])].slice(0, max);
 }
 
-function didYouMean(vocabulary: Vocabulary, wrong: string): string {
-    const suggestions = vocabulary.suggest(wrong);
-    return suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(c => `${c.code} (${c.label})`).join(', ')}?`;
+function didYouMean(vocabulary: Vocabulary, suggestions: readonly string[]): string {
+    return suggestions.length === 0 ? '' : `; did you mean ${suggestions.map(code => `${code} (${vocabulary.get(code)?.label ?? code})`).join(', ')}?`;
 }
 
 function round(n: number): number {

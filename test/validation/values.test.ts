@@ -121,3 +121,16 @@ describe('value-url', () => {
         expect(checkEmailAddress('mailto:info@unifi.it')).toBeUndefined();
     });
 });
+
+describe('suggestions know other spellings of a code', () => {
+    test.each([
+        ['value-country', 'country IT', 'country DEU', 'DE'],
+        ['value-country', 'country IT', 'country Italy', 'IT'],
+        ['value-country', 'country IT', 'country GER', 'DE'],
+        ['value-language', 'language en', 'language eng', 'en'],
+        ['value-language', 'language en', 'language German', 'de']
+    ])('%s: %s ← %s suggests %s first', async (code, from, to, first) => {
+        const [diagnostic] = withCode(await check(edit(EXAMPLE, from, to)), code);
+        expect((diagnostic?.data as { suggestions: string[] }).suggestions[0]).toBe(first);
+    });
+});
