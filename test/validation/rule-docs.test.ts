@@ -45,3 +45,15 @@ describe('rule documentation', () => {
         expect(settings['mcred.profile'].default).toBe('default');
     });
 });
+
+describe('schemas/mcred.schema.json', () => {
+    test('accepts what parseRuleConfig accepts and rejects unknown codes and severities', async () => {
+        const { Ajv } = await import('ajv');
+        const validate = new Ajv({ strict: false }).compile(mcredJsonSchema());
+        expect(validate({ $schema: './schemas/mcred.schema.json', profile: 'strict', severity: { 'qa-business-model': 'off', 'eu-opt-grade': 'hint' } })).toBe(true);
+        expect(validate({ severity: { 'qa-busines-model': 'off' } })).toBe(false);
+        expect(validate({ severity: { 'qa-business-model': 'loud' } })).toBe(false);
+        expect(validate({ profile: 'lenient' })).toBe(false);
+        expect(validate({ rules: {} })).toBe(false);
+    });
+});
