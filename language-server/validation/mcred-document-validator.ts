@@ -1,6 +1,6 @@
 import {
     DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument,
-    type ValidationOptions, type ValidationSeverity
+    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { isMicroCredential, type Model, type Waiver } from '../generated/ast.js';
@@ -65,7 +65,10 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
             if (waiver) used.add(waiver);
             return !waiver;
         });
-        kept.push(...this.unusedWaivers(document, used, broken));
+        // Whether a waiver is used is known only when the checks it waives ran (the `fast` category).
+        if (!options?.categories || options.categories.includes('fast')) {
+            kept.push(...this.unusedWaivers(document, used, broken));
+        }
         return kept.filter(diagnostic => applySeverity(diagnostic, policy));
     }
 
@@ -95,6 +98,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
 
     private unusedWaivers(document: LangiumDocument, used: ReadonlySet<Waiver>, broken: ReadonlySet<AstNode>): Diagnostic[] {
         const found: Diagnostic[] = [];
+        const accept: ValidationAcceptor = (severity, message, info) => found.push(this.toDiagnostic(severity, message, info));
         const model = document.parseResult.value as Model;
         // A credential with a syntax error has its completeness findings held back: its waivers cannot be judged.
         for (const credential of model.elements.filter(isMicroCredential).filter(c => !broken.has(c))) {
@@ -103,12 +107,12 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
                 if (used.has(waiver) || ISSUANCE_CODES.has(waiver.code as IssueCode)) continue;
                 if (!active.has(waiver)) {
                     if (credential.waivers.find(w => w.code === waiver.code && active.has(w))) {
-                        report((severity, message, info) => found.push(this.toDiagnostic(severity, message, info)), 'waiver-unused',
+                        report(accept, 'waiver-unused',
                             `'${waiver.code}' is already waived above: remove this waiver`, { node: waiver, keyword: 'waive' }, { waived: waiver.code });
                     }
                     continue;
                 }
-                report((severity, message, info) => found.push(this.toDiagnostic(severity, message, info)), 'waiver-unused',
+                report(accept, 'waiver-unused',
                     `'${credential.name}' passes '${waiver.code}' without the waiver: remove it, so that the certificate does not claim an exception it does not need`,
                     { node: waiver, keyword: 'waive' }, { waived: waiver.code });
             }
