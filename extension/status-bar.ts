@@ -65,7 +65,7 @@ export function statusText(status: DocumentStatus): string {
     const problems = `$(error) ${status.errors} $(warning) ${status.warnings}`;
     const least = [...status.credentials].sort((a, b) => a.annex1Present / a.annex1Total - b.annex1Present / b.annex1Total)[0];
     if (!least) return problems;
-    const qa = least.qaTotal !== undefined ? ` · QA ${least.qaPassed}/${least.qaTotal}` : '';
+    const qa = ` · QA ${least.qaPassed}/${least.qaTotal}`;
     return `${problems} · Annex I ${least.annex1Present}/${least.annex1Total}${qa}`;
 }
 

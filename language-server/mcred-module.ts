@@ -21,22 +21,36 @@ import { McredInlayHintProvider } from './lsp/mcred-inlay-hint-provider.js';
 import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
 import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
+import { McredCodeActionProvider } from './lsp/code-actions/mcred-code-action-provider.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
+import { NameIndex } from './references/name-index.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
+import { RuleSettings } from './workspace/rule-settings.js';
 
-/** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
-export type McredAddedServices = Record<never, never>;
+/** Services that mcred adds to Langium's. */
+export interface McredAddedServices {
+    readonly references: {
+        /** Top-level names of the workspace by name (hash lookups for `ref-duplicate-name`). */
+        readonly NameIndex: NameIndex;
+    };
+    readonly validation: {
+        /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
+        readonly RuleSettings: RuleSettings;
+    };
+}
 
 export type McredServices = LangiumServices & McredAddedServices;
 
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
     references: {
-        ScopeComputation: services => new McredScopeComputation(services)
+        ScopeComputation: services => new McredScopeComputation(services),
+        NameIndex: services => new NameIndex(services.shared)
     },
     validation: {
-        DocumentValidator: services => new McredDocumentValidator(services)
+        DocumentValidator: services => new McredDocumentValidator(services),
+        RuleSettings: services => new RuleSettings(services.shared)
     },
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),
@@ -47,7 +61,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
         FoldingRangeProvider: services => new McredFoldingRangeProvider(services),
         SemanticTokenProvider: services => new McredSemanticTokenProvider(services),
         CodeLensProvider: services => new McredCodeLensProvider(services),
-        InlayHintProvider: services => new McredInlayHintProvider(services)
+        InlayHintProvider: services => new McredInlayHintProvider(services),
+        CodeActionProvider: services => new McredCodeActionProvider(services)
     }
 };
 

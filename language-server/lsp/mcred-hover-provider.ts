@@ -7,8 +7,8 @@ import type { Diagnostic, Hover, HoverParams, Position } from 'vscode-languagese
 import { notionalHours } from '../model/workload.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
-import { ruleText } from './rule-text.js';
 import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary } from './value-vocabularies.js';
+import { ruleMarkdown } from '../validation/rule-docs.js';
 
 /**
  * Hovers that explain what is under the cursor: a keyword (what the element means, the Annex I
@@ -93,8 +93,7 @@ function contains(range: Diagnostic['range'], position: Position): boolean {
     return afterStart && beforeEnd;
 }
 
+/** The full text of the rule behind a diagnostic: what it asks, why it matters, an example and the fix. */
 function ruleSection(diagnostic: Diagnostic): string | undefined {
-    const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-    const text = code ? ruleText(code) : undefined;
-    return code && text ? `**\`${code}\`** — ${text}` : undefined;
+    return typeof diagnostic.code === 'string' ? ruleMarkdown(diagnostic.code, 4) : undefined;
 }

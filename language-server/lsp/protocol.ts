@@ -17,8 +17,9 @@ export interface CredentialStatus {
     /** Labels of the Annex I elements not stated yet (`5 Date of issuing`). */
     readonly annex1Missing: readonly string[];
     /** QA checks of the design method that pass, once readiness reports them. */
-    readonly qaPassed?: number;
-    readonly qaTotal?: number;
+    /** QA checks of the design method that pass or are waived with a reason. */
+    readonly qaPassed: number;
+    readonly qaTotal: number;
 }
 
 export interface DocumentStatus {
