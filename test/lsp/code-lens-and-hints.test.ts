@@ -31,7 +31,7 @@ describe('code lens above each credential', () => {
     test('the complete example: Annex I 11/11 and Export…', async () => {
         const { 'example.mcred': document } = await workspace({ 'example.mcred': EXAMPLE });
         const found = await lenses(document);
-        expect(found.map(l => l.command?.title)).toEqual(['Annex I 11/11', 'Export…']);
+        expect(found.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'Export…']);
         expect(found[0].range.start.line).toBe(8);
         expect(found[0].command?.tooltip).toBe('Every Annex I element is stated.');
         expect(found[1].command).toMatchObject({ command: 'mcred.exportOpenBadge', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
@@ -40,26 +40,26 @@ describe('code lens above each credential', () => {
     test('without its cohort, the learner and the date of issuing are missing', async () => {
         const { 'programme.mcred': document } = await workspace({ 'programme.mcred': EXAMPLE.replace(COHORT, '') });
         const [annex1] = await lenses(document);
-        expect(annex1.command?.title).toBe('Annex I 9/11');
+        expect(annex1.command?.title).toBe('Annex I 9/11 · QA 17/17');
         expect(annex1.command?.tooltip).toBe('Missing Annex I elements:\n1 Identification of the learner\n5 Date of issuing');
     });
 
     test("a cohort in another file counts (found through the workspace's index)", async () => {
         const cohort = EXAMPLE.match(COHORT)![0];
         const { 'programme.mcred': programme } = await workspace({ 'programme.mcred': EXAMPLE.replace(COHORT, ''), 'cohorts.mcred': cohort });
-        expect((await lenses(programme))[0].command?.title).toBe('Annex I 11/11');
+        expect((await lenses(programme))[0].command?.title).toBe('Annex I 11/11 · QA 17/17');
     });
 
     test('one pair of lenses per micro-credential, none for pathways or providers', async () => {
         const { 'two.mcred': document } = await workspace({ 'two.mcred': 'provider P { }\nmicrocredential A { title "A" }\nmicrocredential B { }\npathway W { includes A }' });
         const found = await lenses(document);
-        expect(found.map(l => [l.range.start.line, l.command?.title])).toEqual([
-            [1, 'Annex I 1/11'], [1, 'Export…'], [2, 'Annex I 0/11'], [2, 'Export…']
+        expect(found.map(l => [l.range.start.line, l.command?.title?.replace(/ · QA \d+\/17$/, ' · QA m/17')])).toEqual([
+            [1, 'Annex I 1/11 · QA m/17'], [1, 'Export…'], [2, 'Annex I 0/11 · QA m/17'], [2, 'Export…']
         ]);
     });
 
     test('the QA score counts passing and waived checks', () => {
-        const base = readiness({ credential: { awardedBy: [], outcomes: [], levels: [], assessments: [] } as never, cohorts: [] });
+        const base = readiness({ credential: { awardedBy: [], outcomes: [], levels: [], assessments: [], waivers: [], fields: [], languages: [], stackableInto: [] } as never, cohorts: [] });
         expect(readinessTitle(readinessSummary(base))).toBe(`Annex I 0/11 · QA ${base.qaAddressed}/17`);
         expect(readinessTitle(readinessSummary({ ...base, qaAddressed: 15 }))).toBe('Annex I 0/11 · QA 15/17');
     });

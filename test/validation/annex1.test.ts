@@ -241,11 +241,12 @@ describe('deleting a whole block or every statement of an element of the §2 exa
     };
 
     test.each([
-        ['the qualityAssurance block', () => blockAt(/^\s*qualityAssurance \{/), ['eu-quality-assurance'], []],
+        // Deleting a block also removes what the design method's checks of step 4 look for.
+        ['the qualityAssurance block', () => blockAt(/^\s*qualityAssurance \{/), ['eu-quality-assurance'], ['qa-method-stakeholders', 'qa-method-tools']],
         ['both QA procedures', () => indicesOf(l => l.key === 'qualityAssurance/internal' || l.key === 'qualityAssurance/external'),
-            ['eu-quality-assurance'], []],
+            ['eu-quality-assurance'], ['qa-method-tools']],
         ['both learners', () => indicesOf(l => l.key === 'cohort/learner'), ['eu-learner'], []],
-        ['the assessment block', () => blockAt(/^\s*assessment Audit \{/), ['eu-assessment-type'], []],
+        ['the assessment block', () => blockAt(/^\s*assessment Audit \{/), ['eu-assessment-type'], ['qa-structure-assessment-aligned']],
         ['both outcomes (their skill line too)', () => indicesOf(l => l.key === 'microcredential/outcome' || l.key === 'microcredential/skill'),
             ['eu-learning-outcomes'], ['ref-unresolved']],
         ['the cohort', () => blockAt(/^cohort /), [], []],
