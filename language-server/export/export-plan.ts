@@ -240,7 +240,7 @@ async function cohortIssuances(cohort: Cohort, input: ExportInput, problems: Exp
     cohortLearners(cohort).forEach((learner, index) => {
         const nameProblem = pathLikeName(learner.fullName);
         if (nameProblem) {
-            problems.push({ ...locationOf(cohort.learners[index]!), code: 'learner-name', message: nameProblem });
+            problems.push({ ...locationOf(cohort.learners[index]), code: 'learner-name', message: nameProblem });
         } else {
             issuances.push({ learner, issued: issued!, cohort: cohort.name });
         }

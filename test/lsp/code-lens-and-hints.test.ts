@@ -59,7 +59,8 @@ describe('code lens above each credential', () => {
     });
 
     test('the QA score counts passing and waived checks', () => {
-        const base = readiness({ credential: { awardedBy: [], outcomes: [], levels: [], assessments: [], waivers: [], fields: [], languages: [], stackableInto: [] } as never, cohorts: [] });
+        const empty = { awardedBy: [], outcomes: [], levels: [], assessments: [], waivers: [], fields: [], languages: [], stackableInto: [] };
+        const base = readiness({ credential: empty as never, cohorts: [] });
         expect(readinessTitle(readinessSummary(base))).toBe(`Annex I 0/11 · QA ${base.qaAddressed}/17`);
         expect(readinessTitle(readinessSummary({ ...base, qaAddressed: 15 }))).toBe('Annex I 0/11 · QA 15/17');
     });

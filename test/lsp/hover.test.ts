@@ -118,7 +118,9 @@ describe('diagnostics', () => {
             text: exampleAt('AIDigitalEthics {', 1, withoutTitle),
             index: 0,
             parseOptions: { validation: true },
-            hover: /\*\*`eu-title`\*\* — The micro-credential has a title\. — \*Annex I element 2, Council Recommendation 2022\/C 243\/02\*/
+            // The rule's heading, summary and source, why it matters, and the fix (validation/rule-docs.ts).
+            hover: new RegExp('#### `eu-title`\\n\\n\\*\\*The micro-credential has a title\\.\\*\\* — error; '
+                + 'Annex I element 2, Council Recommendation 2022/C 243/02\\.[\\s\\S]*\\*Why it matters:\\*[\\s\\S]*\\*Fix:\\*')
         });
     });
 
