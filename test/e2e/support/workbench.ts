@@ -1,0 +1,125 @@
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { installExtension, prepareProfile, profileDirs, signalGroup, startCodeServer } from '../../../scripts/code-server.mjs';
+import { breakInstalledServer } from './broken-server.js';
+import { startChromium } from './chromium.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const RUNS_DIR = path.join(ROOT, '.e2e', 'runs');
+export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results', 'e2e');
+const FIXTURES_DIR = path.join(ROOT, 'test/e2e/fixtures');
+
+/** How long one expectation waits for the workbench (the server is slow on a busy 2-core machine). */
+export const WAIT_MS = 45_000;
+
+export interface WorkbenchOptions {
+    /** Folder under test/e2e/fixtures copied fresh as the opened workspace (default `workspace`). */
+    readonly fixture?: string;
+    /** Extra user settings. */
+    readonly settings?: Record<string, unknown>;
+}
+
+/**
+ * Runs one scenario in a fresh VS Code (code-server) with the packaged extension installed:
+ * fresh profile, fresh copy of the fixture workspace, own Chromium. Whatever happens, a screenshot
+ * is saved as test-results/e2e/<name>.png and code-server and Chromium are killed by process group.
+ */
+export async function withWorkbench(name: string, body: (workbench: Workbench) => Promise<void>, options: WorkbenchOptions = {}): Promise<void> {
+    const runDir = path.join(RUNS_DIR, name);
+    rmSync(runDir, { recursive: true, force: true });
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    const work = path.join(runDir, 'work');
+    cpSync(path.join(FIXTURES_DIR, options.fixture ?? 'workspace'), work, { recursive: true });
+    prepareProfile(runDir, options.settings);
+    installExtension(runDir, inject('vsix'));
+    if (inject('breakServer')) breakInstalledServer(profileDirs(runDir).extensions, inject('brokenServer'));
+
+    const groups = new Set<number>();
+    const killOnExit = () => groups.forEach(pid => signalGroup(pid, 'SIGKILL'));
+    process.once('exit', killOnExit);
+    let server: Awaited<ReturnType<typeof startCodeServer>> | undefined;
+    let browser: Awaited<ReturnType<typeof startChromium>> | undefined;
+    let page: Page | undefined;
+    try {
+        server = await startCodeServer({ runDir, folder: work });
+        groups.add(server.pid);
+        browser = await startChromium(path.join(runDir, 'chromium'));
+        groups.add(browser.pid);
+        const context = browser.browser.contexts()[0] ?? await browser.browser.newContext();
+        page = context.pages()[0] ?? await context.newPage();
+        await page.setViewportSize({ width: 1440, height: 900 });
+        page.setDefaultTimeout(WAIT_MS);
+        await page.goto(server.url);
+        const workbench = new Workbench(page, work);
+        await workbench.ready();
+        await body(workbench);
+    } catch (error) {
+        if (server && error instanceof Error) error.message += `\n--- code-server log (tail) ---\n${server.log().slice(-3000)}`;
+        throw error;
+    } finally {
+        if (page) {
+            await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), timeout: 10_000 }).catch((error: unknown) => {
+                console.error(`e2e: no screenshot for ${name}: ${String(error)}`);
+            });
+        }
+        await browser?.browser.close().catch(() => undefined);
+        await browser?.stop();
+        await server?.stop();
+        process.removeListener('exit', killOnExit);
+    }
+}
+
+/** What a user sees and does in the workbench, with the selectors that work in code-server 4.139. */
+export class Workbench {
+    constructor(readonly page: Page, readonly folder: string) {}
+
+    async ready(): Promise<void> {
+        await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible' });
+        await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible' });
+    }
+
+    /** Ctrl+P, the file name, Enter; resolves when its editor is active. */
+    async openFile(fileName: string): Promise<Locator> {
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(fileName);
+        await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+        await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+        const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
+        await editor.locator('.view-lines').waitFor({ state: 'visible' });
+        return editor;
+    }
+
+    /** The text of the status bar's language indicator, e.g. "Micro-credential". */
+    async languageMode(): Promise<string> {
+        return this.page.locator('#status\\.editor\\.mode').innerText();
+    }
+
+    /**
+     * Moves the mouse over an element of the editor (a squiggle, a word) and returns the text of
+     * the hover that opens. Decorations lie under the text layer, so the mouse is moved to the
+     * element's centre instead of using `locator.hover()`.
+     */
+    async hoverText(target: Locator): Promise<string> {
+        await target.waitFor({ state: 'attached' });
+        const box = await target.boundingBox();
+        if (!box) throw new Error('e2e: the element to hover has no box (not rendered)');
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+        const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+        await hover.waitFor({ state: 'visible' });
+        return hover.innerText();
+    }
+
+    /** Ctrl+Shift+M; returns the Problems panel once it lists at least one marker. */
+    async openProblems(): Promise<Locator> {
+        await this.page.keyboard.press('Control+Shift+M');
+        const panel = this.page.locator('.markers-panel');
+        await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+        return panel;
+    }
+}
