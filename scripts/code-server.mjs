@@ -3,7 +3,7 @@
 // own profile (user data, extensions, XDG folders) under a run folder, and is stopped by killing
 // its whole process group (code-server, the extension host and the language server).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -31,6 +31,8 @@ export const USER_SETTINGS = {
     'extensions.autoCheckUpdates': false,
     'extensions.ignoreRecommendations': true,
     'git.enabled': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.codeLens': true
 };
 
@@ -98,6 +100,16 @@ export function installExtension(runDir, vsix) {
     const dirs = profileDirs(runDir);
     execFileSync(node, [cs, '--config', dirs.config, '--user-data-dir', dirs.user, '--extensions-dir', dirs.extensions,
         '--install-extension', vsix, '--force'], { stdio: ['ignore', 'pipe', 'pipe'], env: profileEnv(runDir, env), timeout: 120_000 });
+}
+
+/** The folder into which `installExtension` unpacked the extension `publisher.name` (from package.json by default). */
+export function installedExtensionDir(runDir, id = undefined) {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const prefixOf = `${(id ?? `${pkg.publisher}.${pkg.name}`).toLowerCase()}-`;
+    const extensions = profileDirs(runDir).extensions;
+    const found = readdirSync(extensions).find(name => name.toLowerCase().startsWith(prefixOf) && existsSync(path.join(extensions, name, 'package.json')));
+    if (!found) throw new Error(`code-server: no extension ${prefixOf}* installed in ${extensions}`);
+    return path.join(extensions, found);
 }
 
 /**

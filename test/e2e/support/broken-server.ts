@@ -1,7 +1,8 @@
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedExtensionDir } from '../../../scripts/code-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -25,11 +26,10 @@ export async function buildBrokenServer(outFile: string): Promise<void> {
     });
 }
 
-/** Replaces the language server of the mcred extension installed in `extensionsDir`. */
-export function breakInstalledServer(extensionsDir: string, brokenServer: string): void {
-    const installed = readdirSync(extensionsDir).filter(name => /^mcred\.mcred-/.test(name));
-    const target = installed.map(name => path.join(extensionsDir, name, 'out', 'server.cjs')).find(file => existsSync(file));
-    if (!target) throw new Error(`e2e: no installed mcred extension in ${extensionsDir}`);
+/** Replaces the language server of the mcred extension installed in the run's profile. */
+export function breakInstalledServer(runDir: string, brokenServer: string): void {
+    const target = path.join(installedExtensionDir(runDir), 'out', 'server.cjs');
+    if (!existsSync(target)) throw new Error(`e2e: the installed extension has no ${target}`);
     copyFileSync(brokenServer, target);
     console.error(`e2e: MCRED_E2E_BREAK_SERVER=1: replaced ${path.relative(ROOT, target)} with a server that never publishes diagnostics`);
 }

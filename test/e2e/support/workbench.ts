@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { installExtension, prepareProfile, profileDirs, signalGroup, startCodeServer } from '../../../scripts/code-server.mjs';
+import { installExtension, prepareProfile, signalGroup, startCodeServer } from '../../../scripts/code-server.mjs';
 import { breakInstalledServer } from './broken-server.js';
-import { startChromium } from './chromium.js';
+import { startChromium, type RunningChromium } from './chromium.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RUNS_DIR = path.join(ROOT, '.e2e', 'runs');
@@ -22,29 +22,52 @@ export interface WorkbenchOptions {
     readonly settings?: Record<string, unknown>;
 }
 
+/** A started server (code-server, test-web) that serves a workbench at `url`. */
+export interface WorkbenchServer {
+    readonly url: string;
+    /** Its process group. */
+    readonly pid: number;
+    log(): string;
+    stop(): Promise<void>;
+}
+
 /**
  * Runs one scenario in a fresh VS Code (code-server) with the packaged extension installed:
  * fresh profile, fresh copy of the fixture workspace, own Chromium. Whatever happens, a screenshot
  * is saved as test-results/e2e/<name>.png and code-server and Chromium are killed by process group.
  */
 export async function withWorkbench(name: string, body: (workbench: Workbench) => Promise<void>, options: WorkbenchOptions = {}): Promise<void> {
-    const runDir = path.join(RUNS_DIR, name);
-    rmSync(runDir, { recursive: true, force: true });
-    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-    const work = path.join(runDir, 'work');
-    cpSync(path.join(FIXTURES_DIR, options.fixture ?? 'workspace'), work, { recursive: true });
+    const { runDir, work } = freshRun(name, options.fixture);
     prepareProfile(runDir, options.settings);
     installExtension(runDir, inject('vsix'));
-    if (inject('breakServer')) breakInstalledServer(profileDirs(runDir).extensions, inject('brokenServer'));
+    if (inject('breakServer')) breakInstalledServer(runDir, inject('brokenServer'));
+    await driveWorkbench(name, runDir, work, () => startCodeServer({ runDir, folder: work }), body);
+}
 
+/** A new, empty run folder with a fresh copy of the fixture workspace in `work`. */
+export function freshRun(name: string, fixture = 'workspace'): { runDir: string; work: string } {
+    const runDir = path.join(RUNS_DIR, name);
+    rmSync(runDir, { recursive: true, force: true });
+    const work = path.join(runDir, 'work');
+    cpSync(path.join(FIXTURES_DIR, fixture), work, { recursive: true });
+    return { runDir, work };
+}
+
+/**
+ * Starts the server, then Chromium on the server's URL, waits for the workbench and runs the
+ * scenario. Always: a screenshot, then both process groups killed (also if the worker exits).
+ */
+export async function driveWorkbench(name: string, runDir: string, folder: string, start: () => Promise<WorkbenchServer>,
+    body: (workbench: Workbench) => Promise<void>): Promise<void> {
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     const groups = new Set<number>();
     const killOnExit = () => groups.forEach(pid => signalGroup(pid, 'SIGKILL'));
     process.once('exit', killOnExit);
-    let server: Awaited<ReturnType<typeof startCodeServer>> | undefined;
-    let browser: Awaited<ReturnType<typeof startChromium>> | undefined;
+    let server: WorkbenchServer | undefined;
+    let browser: RunningChromium | undefined;
     let page: Page | undefined;
     try {
-        server = await startCodeServer({ runDir, folder: work });
+        server = await start();
         groups.add(server.pid);
         browser = await startChromium(path.join(runDir, 'chromium'));
         groups.add(browser.pid);
@@ -53,11 +76,11 @@ export async function withWorkbench(name: string, body: (workbench: Workbench) =
         await page.setViewportSize({ width: 1440, height: 900 });
         page.setDefaultTimeout(WAIT_MS);
         await page.goto(server.url);
-        const workbench = new Workbench(page, work);
+        const workbench = new Workbench(page, folder);
         await workbench.ready();
         await body(workbench);
     } catch (error) {
-        if (server && error instanceof Error) error.message += `\n--- code-server log (tail) ---\n${server.log().slice(-3000)}`;
+        if (server && error instanceof Error) error.message += `\n--- server log (tail) ---\n${server.log().slice(-3000)}`;
         throw error;
     } finally {
         if (page) {
@@ -89,6 +112,15 @@ export class Workbench {
         await input.fill(fileName);
         await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
         await this.page.keyboard.press('Enter');
+        await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+        const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
+        await editor.locator('.view-lines').waitFor({ state: 'visible' });
+        return editor;
+    }
+
+    /** Opens a file by clicking it in the Explorer (in VS Code for the web a Welcome page may hold the focus). */
+    async openFromExplorer(fileName: string): Promise<Locator> {
+        await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
         await this.page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
         const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
         await editor.locator('.view-lines').waitFor({ state: 'visible' });
