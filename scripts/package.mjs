@@ -35,10 +35,29 @@ export function packageExtension({ skipBuild = false, out = vsixPath(), quiet = 
     if (!pkg.repository) args.push('--allow-missing-repository');
     if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some(name => existsSync(path.join(root, name)))) args.push('--skip-license');
     execFileSync(node, args, { cwd: root, stdio });
-    const listing = execFileSync(node, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
-        { cwd: root, encoding: 'utf8' });
-    const files = listing.split('\n').map(line => line.trim()).filter(Boolean);
+    const files = zipEntries(out);
+    const unwanted = files.filter(file => /(^|\/)node_modules\/|^extension\/(test|language-server|scripts|standards)\/|\.ts$/.test(file));
+    if (unwanted.length > 0) throw new Error(`package: ${path.basename(out)} holds files it must not: ${unwanted.join(', ')} (see .vscodeignore)`);
     return { vsix: out, bytes: statSync(out).size, files };
+}
+
+/** The names of the entries of a zip file, from its central directory. */
+export function zipEntries(file) {
+    const zip = readFileSync(file);
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    if (end < 0) throw new Error(`${file} is not a zip file`);
+    const count = zip.readUInt16LE(end + 10);
+    let offset = zip.readUInt32LE(end + 16);
+    const names = [];
+    for (let i = 0; i < count; i++) {
+        if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${i}`);
+        const nameLength = zip.readUInt16LE(offset + 28);
+        const extraLength = zip.readUInt16LE(offset + 30);
+        const commentLength = zip.readUInt16LE(offset + 32);
+        names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+        offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return names;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
