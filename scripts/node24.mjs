@@ -40,10 +40,15 @@ export function ensureNode24() {
     return { node, bin, nodedir };
 }
 
-/** The environment in which a child process runs Node 24 as `node` and builds native modules against it. */
+/**
+ * The environment in which a child process runs Node 24 as `node` and builds native modules
+ * against it. The variables an enclosing `npm run` sets are dropped: a nested npm would otherwise
+ * report the outer Node in `npm_config_user_agent` (code-server's install script checks it).
+ */
 export function node24Env(base = process.env) {
-    const { bin, nodedir } = ensureNode24();
-    return { ...base, PATH: `${bin}${path.delimiter}${base.PATH ?? ''}`, npm_config_nodedir: nodedir };
+    const { node, bin, nodedir } = ensureNode24();
+    const env = Object.fromEntries(Object.entries(base).filter(([key]) => !/^npm_(?!config_)|^npm_config_user_agent$/i.test(key)));
+    return { ...env, PATH: `${bin}${path.delimiter}${base.PATH ?? ''}`, NODE: node, npm_config_nodedir: nodedir };
 }
 
 function installedVersion(node) {
