@@ -6,7 +6,7 @@
 //
 //   node scripts/package.mjs [--skip-build] [--out FILE]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNode24 } from './node24.mjs';
@@ -30,11 +30,8 @@ export function packageExtension({ skipBuild = false, out = vsixPath(), quiet = 
         execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio });
     }
     const { node } = ensureNode24();
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const args = [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out];
-    if (!pkg.repository) args.push('--allow-missing-repository');
-    if (!['LICENSE', 'LICENSE.md', 'LICENSE.txt'].some(name => existsSync(path.join(root, name)))) args.push('--skip-license');
-    execFileSync(node, args, { cwd: root, stdio });
+    execFileSync(node, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out],
+        { cwd: root, stdio });
     const files = zipEntries(out);
     const unwanted = files.filter(file => /(^|\/)node_modules\/|^extension\/(test|language-server|scripts|standards)\/|\.ts$/.test(file));
     if (unwanted.length > 0) throw new Error(`package: ${path.basename(out)} holds files it must not: ${unwanted.join(', ')} (see .vscodeignore)`);
