@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { installExtension, prepareProfile, signalGroup, startCodeServer } from '../../../scripts/code-server.mjs';
 import { breakInstalledServer } from './broken-server.js';
+import { oneLine } from './expected.js';
 import { startChromium, type RunningChromium } from './chromium.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -133,18 +134,77 @@ export class Workbench {
     }
 
     /**
-     * Moves the mouse over an element of the editor (a squiggle, a word) and returns the text of
-     * the hover that opens. Decorations lie under the text layer, so the mouse is moved to the
+     * Moves the mouse over an element of the editor (a squiggle, a word) and returns the hover
+     * widget that opens. Decorations lie under the text layer, so the mouse is moved to the
      * element's centre instead of using `locator.hover()`.
      */
-    async hoverText(target: Locator): Promise<string> {
+    async hover(target: Locator): Promise<Locator> {
         await target.waitFor({ state: 'attached' });
+        await this.page.mouse.move(0, 0);
         const box = await target.boundingBox();
         if (!box) throw new Error('e2e: the element to hover has no box (not rendered)');
         await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
         const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
         await hover.waitFor({ state: 'visible' });
-        return hover.innerText();
+        return hover;
+    }
+
+    /** The text of the hover that opens over `target`, on one line. */
+    async hoverText(target: Locator): Promise<string> {
+        return oneLine(await (await this.hover(target)).innerText());
+    }
+
+    /** The token of the active editor whose text is exactly `word` (the n-th one). */
+    word(word: string, nth = 0): Locator {
+        const exact = new RegExp(`^\\s*${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+        return this.activeEditor().locator('.view-line span span').filter({ hasText: exact }).nth(nth);
+    }
+
+    activeEditor(): Locator {
+        return this.page.locator('.editor-group-container.active .monaco-editor').first();
+    }
+
+    /** Ctrl+G, `line` (1-based), Enter: the cursor goes to the start of the line. */
+    async goToLine(line: number): Promise<void> {
+        await this.page.keyboard.press('Control+G');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`:${line}`);
+        await this.page.keyboard.press('Enter');
+        await input.waitFor({ state: 'hidden' });
+    }
+
+    /** Ctrl+Space; returns the labels the suggest widget lists (once it lists any). */
+    async suggest(): Promise<Locator> {
+        await this.page.keyboard.press('Control+Space');
+        const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+        await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+        return widget;
+    }
+
+    /** The labels of the rows the suggest widget shows. */
+    async suggestLabels(): Promise<string[]> {
+        return this.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts();
+    }
+
+    /** F1, the command's full title ("Category: Title"), Enter. */
+    async runCommand(title: string): Promise<void> {
+        await this.page.keyboard.press('F1');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await this.page.keyboard.press('Enter');
+    }
+
+    /** The notification toast whose text contains `text`. */
+    notification(text: string | RegExp): Locator {
+        return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    }
+
+    /** The code lens lines of the active editor, each as its text ("Annex I 10/11 | Export…"). */
+    async codeLenses(): Promise<string[]> {
+        return (await this.activeEditor().locator('.codelens-decoration').allInnerTexts()).map(oneLine);
     }
 
     /** Ctrl+Shift+M; returns the Problems panel once it lists at least one marker. */
