@@ -68,6 +68,16 @@ export class FixtureServer {
         return typeof contents === 'string' ? contents : 'value' in contents ? contents.value : contents.map(c => typeof c === 'string' ? c : c.value).join('\n');
     }
 
+    /** The titles of the code actions the server offers for one of its diagnostics. */
+    async codeActionTitles(fileName: string, diagnostic: Diagnostic): Promise<string[]> {
+        const document = this.document(fileName);
+        const provider = this.workspace.services.mcred.lsp.CodeActionProvider;
+        if (!provider) throw new Error('e2e: the server has no code action provider');
+        const actions = await provider.getCodeActions(document,
+            { textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+        return (actions ?? []).map(action => action.title);
+    }
+
     /** The labels of the completion items at a position of a file. */
     async completionLabels(fileName: string, position: Position): Promise<string[]> {
         const document = this.document(fileName);

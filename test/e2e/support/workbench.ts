@@ -174,6 +174,24 @@ export class Workbench {
         await input.waitFor({ state: 'hidden' });
     }
 
+    /** Ctrl+G, `line:column` (1-based), Enter. */
+    async goTo(line: number, column: number): Promise<void> {
+        await this.page.keyboard.press('Control+G');
+        const input = this.page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`:${line}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await input.waitFor({ state: 'hidden' });
+    }
+
+    /** Ctrl+.; returns the quick fix menu (the action widget) once it lists an action. */
+    async quickFixMenu(): Promise<Locator> {
+        await this.page.keyboard.press('Control+.');
+        const menu = this.page.locator('.action-widget');
+        await menu.locator('.monaco-list-row.action').first().waitFor({ state: 'visible' });
+        return menu;
+    }
+
     /** Ctrl+Space; returns the labels the suggest widget lists (once it lists any). */
     async suggest(): Promise<Locator> {
         await this.page.keyboard.press('Control+Space');
