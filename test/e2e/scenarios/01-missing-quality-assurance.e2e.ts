@@ -13,7 +13,7 @@ test('a programme missing its quality assurance shows eu-quality-assurance as a 
         const squiggle = editor.locator('.squiggly-error').first();
         await squiggle.waitFor({ state: 'attached' });
 
-        expect(await workbench.hoverText(squiggle)).toContain(expected.text);
+        expect(await workbench.hoverText(squiggle, expected.text)).toContain('eu-quality-assurance');
 
         const problems = await workbench.openProblems();
         const row = problems.locator('.monaco-list-row', { hasText: 'eu-quality-assurance' }).first();

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { FixtureServer, oneLine, plainText, positionOf } from '../support/expected.js';
-import { WAIT_MS, withWorkbench } from '../support/workbench.js';
+import { FixtureServer, plainText, positionOf } from '../support/expected.js';
+import { withWorkbench } from '../support/workbench.js';
 
 // Scenario 5: the mouse rests on the keyword `workload`: the hover explains the Annex I element
 // (notional workload) as the server documents it.
@@ -12,9 +12,7 @@ test('hovering `workload` shows its Annex I explanation', async () => {
 
     await withWorkbench('05-hover-workload', async workbench => {
         await workbench.openFile(file);
-        const hover = await workbench.hover(workbench.word('workload'));
-        await expect.poll(async () => oneLine(await hover.innerText()), { timeout: WAIT_MS }).toContain(paragraphs[0]);
-        const shown = oneLine(await hover.innerText());
+        const shown = await workbench.hoverText(workbench.word('workload'), paragraphs[0]);
         for (const paragraph of paragraphs) expect(shown).toContain(paragraph);
     });
 });

@@ -27,7 +27,7 @@ test('web extension: the language server in a Web Worker reports eu-quality-assu
         const editor = await workbench.openFromExplorer(file);
         const squiggle = editor.locator('.squiggly-error').first();
         await squiggle.waitFor({ state: 'attached' });
-        expect(await workbench.hoverText(squiggle)).toContain(expected.text);
+        expect(await workbench.hoverText(squiggle, expected.text)).toContain('eu-quality-assurance');
         await workbench.page.locator('.part.statusbar .statusbar-item', { hasText: annex }).first().waitFor({ state: 'visible' });
         // The server that answered is the Web Worker bundle of the package, not a Node process.
         expect(web!.log()).toMatch(/GET \/static\/devextensions\/out\/browser\/server\.js\S* \S*200/);

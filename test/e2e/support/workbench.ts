@@ -134,24 +134,33 @@ export class Workbench {
     }
 
     /**
-     * Moves the mouse over an element of the editor (a squiggle, a word) and returns the hover
-     * widget that opens. Decorations lie under the text layer, so the mouse is moved to the
-     * element's centre instead of using `locator.hover()`.
+     * Moves the mouse over an element of the editor (a squiggle, a word) until a hover shows
+     * `expected`, and returns the hover's text on one line. Decorations lie under the text layer,
+     * so the mouse is moved to the element's centre instead of using `locator.hover()`. The move
+     * is repeated: code lenses and inlay hints that arrive late shift the text under a resting
+     * mouse, and VS Code then hides the hover until the mouse moves again.
      */
-    async hover(target: Locator): Promise<Locator> {
-        await target.waitFor({ state: 'attached' });
-        await this.page.mouse.move(0, 0);
-        const box = await target.boundingBox();
-        if (!box) throw new Error('e2e: the element to hover has no box (not rendered)');
-        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    async hoverText(target: Locator, expected: string): Promise<string> {
         const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-        await hover.waitFor({ state: 'visible' });
-        return hover;
-    }
-
-    /** The text of the hover that opens over `target`, on one line. */
-    async hoverText(target: Locator): Promise<string> {
-        return oneLine(await (await this.hover(target)).innerText());
+        const deadline = Date.now() + WAIT_MS;
+        let seen = '(no hover)';
+        for (;;) {
+            await target.waitFor({ state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+            const box = await target.boundingBox();
+            if (box) {
+                await this.page.mouse.move(0, 0);
+                await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+                try {
+                    await hover.waitFor({ state: 'visible', timeout: 3000 });
+                    seen = oneLine(await hover.innerText());
+                    if (seen.includes(expected)) return seen;
+                } catch {
+                    // no hover yet: move again
+                }
+            }
+            if (Date.now() > deadline) throw new Error(`e2e: no hover showing '${expected}' within ${WAIT_MS} ms; last seen: ${seen}`);
+            await this.page.waitForTimeout(500);
+        }
     }
 
     /** The token of the active editor whose text is exactly `word` (the n-th one). */
