@@ -101,6 +101,9 @@ export async function main(args: string[]): Promise<number> {
             runs: { type: 'string' },
             quick: { type: 'boolean' },
             only: { type: 'string' },
+            sizes: { type: 'string' },
+            counts: { type: 'string' },
+            skip: { type: 'string' },
             out: { type: 'string' }
         }
     });
@@ -108,8 +111,10 @@ export async function main(args: string[]): Promise<number> {
     const runsOverride = values.runs ? Number(values.runs) : undefined;
     const runsFor = (heavy: boolean) => runsOverride ?? (quick ? 1 : heavy ? 3 : 5);
     const servers = SERVERS.filter(s => !values.only || s.id === values.only);
-    const sizes = quick ? [1_000, 10_000] : SINGLE_SIZES;
-    const counts = quick ? [250] : FILE_COUNTS;
+    const list = (value: string | undefined) => value?.split(',').filter(Boolean).map(Number);
+    const sizes = list(values.sizes) ?? (quick ? [1_000, 10_000] : SINGLE_SIZES);
+    const counts = list(values.counts) ?? (quick ? [250] : FILE_COUNTS);
+    const skip = new Set(values.skip?.split(',') ?? []);
 
     const startedAt = new Date().toISOString();
     log('generating workspaces');
@@ -126,7 +131,7 @@ export async function main(args: string[]): Promise<number> {
     const oracles = new Map<string, Oracle>();
     for (const workspace of workspaces) {
         const heavy = workspace.kind === 'files' || workspace.mcredLines >= 50_000;
-        const runs = await repeat(runsFor(heavy), `mcred check ${workspace.id}`, () => check(workspace));
+        const runs = await repeat(skip.has('check') ? 1 : runsFor(heavy), `mcred check ${workspace.id}`, () => check(workspace));
         if (runs.length > 0) {
             oracles.set(workspace.id, runs[0].oracle);
             results.cli.check[workspace.id] = {
@@ -136,7 +141,7 @@ export async function main(args: string[]): Promise<number> {
         }
     }
 
-    for (const workspace of workspaces.filter(w => w.kind === 'single')) {
+    for (const workspace of workspaces.filter(w => w.kind === 'single' && !skip.has('single'))) {
         const heavy = workspace.mcredLines >= 50_000;
         results.single[workspace.id] = { lines: workspace.mcredLines, yamlLines: workspace.yamlLines };
         for (const server of servers) {
@@ -151,13 +156,14 @@ export async function main(args: string[]): Promise<number> {
         results.files[workspace.id] = { files: count, lines: workspace.mcredLines };
         for (const server of servers) {
             const oracle = server.id === 'mcred' ? oracles.get(workspace.id) : undefined;
-            const open = await repeat(runsFor(true), `${server.id} open ${count} files`, () => openManyFilesRun(server, workspace, oracle));
-            const folder = await repeat(runsFor(true), `${server.id} workspace folder of ${count} files`, () => workspaceRun(server, workspace, oracle, 6));
+            const open = skip.has('open') ? [] : await repeat(runsFor(true), `${server.id} open ${count} files`, () => openManyFilesRun(server, workspace, oracle));
+            const folder = skip.has('workspace') ? []
+                : await repeat(runsFor(true), `${server.id} workspace folder of ${count} files`, () => workspaceRun(server, workspace, oracle, 6));
             results.files[workspace.id][server.id] = summariseFiles(open, folder);
         }
     }
 
-    const sequential = workspaces.find(w => w.kind === 'files');
+    const sequential = skip.has('onebyone') ? undefined : workspaces.find(w => w.kind === 'files');
     if (sequential) {
         const count = Math.min(100, sequential.mcred.length);
         results.oneByOne = { files: count };
@@ -167,7 +173,7 @@ export async function main(args: string[]): Promise<number> {
         }
     }
 
-    results.cli.export = await exportBench(runsFor(true));
+    results.cli.export = skip.has('export') ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 

@@ -5,12 +5,16 @@ import {
     type DefaultSharedModuleContext,
     type LangiumServices,
     type LangiumSharedServices,
-    type PartialLangiumServices
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
+import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
+import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
+import { McredIndexManager } from './workspace/mcred-index-manager.js';
 
 /** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
 export type McredAddedServices = Record<never, never>;
@@ -27,6 +31,17 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     }
 };
 
+/** Overrides of Langium's shared (workspace-wide) services. Wiring only. */
+export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new McredDocumentBuilder(services),
+        IndexManager: services => new McredIndexManager(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: services => new McredDocumentUpdateHandler(services)
+    }
+};
+
 export interface McredServiceSet {
     readonly shared: LangiumSharedServices;
     readonly mcred: McredServices;
@@ -37,7 +52,7 @@ export interface McredServiceSet {
  * without one (CLI, tests), they run in-process.
  */
 export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
-    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule);
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
