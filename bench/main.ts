@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { LANGIUM_DEFAULT_SCOPES, medianPhases } from './in-process.js';
 import { renderMarkdown, type BenchResults, type Measured } from './report.js';
 import {
     jsonParseMs, openManyFilesRun, openOneByOneRun, runProcess, singleFileRun, workspaceRun,
@@ -121,11 +122,23 @@ export async function main(args: string[]): Promise<number> {
     const workspaces = generateWorkspaces({ sizes, counts });
     const results: BenchResults = {
         startedAt, finishedAt: '', commit: gitCommit(), machine: machine(), quick,
-        single: {}, files: {}, oneByOne: {}, cli: { check: {}, export: { skipped: 'not run' } }, floor: {}
+        single: {}, files: {}, oneByOne: {}, phases: {}, cli: { check: {}, export: { skipped: 'not run' } }, floor: {}
     };
 
     for (const workspace of workspaces) {
         results.floor[workspace.id] = median(Array.from({ length: 5 }, () => jsonParseMs(workspace.json)));
+    }
+
+    if (!skip.has('phases')) {
+        for (const workspace of workspaces.filter(w => w.kind === 'single')) {
+            log(`in-process build phases ${workspace.id}`);
+            const file = workspace.mcred[0];
+            results.phases[workspace.id] = {
+                lines: workspace.mcredLines,
+                mcred: await medianPhases(file, runsFor(workspace.mcredLines >= 50_000)),
+                langiumScopes: await medianPhases(file, 1, LANGIUM_DEFAULT_SCOPES)
+            };
+        }
     }
 
     const oracles = new Map<string, Oracle>();
@@ -189,6 +202,7 @@ export async function main(args: string[]): Promise<number> {
 function summariseSingle(runs: SingleFileRun[]) {
     return {
         coldMs: measured(runs.map(r => r.coldMs)),
+        coldCpuMs: measured(runs.map(r => r.coldCpuMs)),
         openMs: measured(runs.map(r => median(r.openMs))),
         editMs: measured(runs.map(r => median(r.editMs))),
         completionP50Ms: percentile(runs.flatMap(r => r.completionMs), 50),
@@ -203,8 +217,10 @@ function summariseSingle(runs: SingleFileRun[]) {
 function summariseFiles(open: ManyFilesRun[], folder: WorkspaceRun[]) {
     return {
         openAllMs: measured(open.map(r => r.openAllMs), { missing: Math.max(0, ...open.map(r => r.missing)) }),
+        openAllCpuMs: measured(open.map(r => r.openAllCpuMs)),
         openAllPeakRssMiB: median(open.map(r => r.peakRssBytes)) / 2 ** 20,
         workspaceFirstMs: measured(folder.map(r => r.firstDiagnosticsMs)),
+        workspaceFirstCpuMs: measured(folder.map(r => r.firstDiagnosticsCpuMs)),
         workspaceAllMs: folder.some(r => r.allDiagnosticsMs !== undefined) ? measured(folder.map(r => r.allDiagnosticsMs ?? Number.NaN)) : undefined,
         editProgrammeMs: measured(folder.map(r => median(r.editProgrammeMs))),
         editProvidersMs: measured(folder.map(r => median(r.editProvidersMs))),

@@ -56,3 +56,18 @@ export class RssSampler {
         return this.peakBytes;
     }
 }
+
+/** User + system CPU time of a process tree in milliseconds (from /proc, 10 ms resolution). */
+export function treeCpuMs(pid: number): number {
+    let ticks = 0;
+    for (const member of processTree(pid)) {
+        try {
+            const fields = readFileSync(`/proc/${member}/stat`, 'utf8').split(') ')[1].split(' ');
+            // Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after the command name.
+            ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+            // The process ended meanwhile.
+        }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+}

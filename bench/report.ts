@@ -1,3 +1,5 @@
+import type { PhaseTimes } from './in-process.js';
+
 /** A measured quantity: the median of the runs and every sample. */
 export interface Measured {
     readonly median: number;
@@ -7,6 +9,7 @@ export interface Measured {
 
 interface SingleSummary {
     readonly coldMs: Measured;
+    readonly coldCpuMs: Measured;
     readonly openMs: Measured;
     readonly editMs: Measured;
     readonly completionP50Ms: number;
@@ -18,8 +21,10 @@ interface SingleSummary {
 
 interface FilesSummary {
     readonly openAllMs: Measured;
+    readonly openAllCpuMs: Measured;
     readonly openAllPeakRssMiB: number;
     readonly workspaceFirstMs: Measured;
+    readonly workspaceFirstCpuMs: Measured;
     readonly workspaceAllMs?: Measured;
     readonly editProgrammeMs: Measured;
     readonly editProvidersMs: Measured;
@@ -42,6 +47,8 @@ export interface BenchResults {
         export: { skipped: string } | ({ learners: number } & Record<string, Measured | number>);
     };
     floor: Record<string, number>;
+    /** In-process CPU time per build phase, with mcred's scope computation and with Langium's default one. */
+    phases: Record<string, { lines: number; mcred: PhaseTimes; langiumScopes: PhaseTimes }>;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
@@ -138,6 +145,7 @@ export function renderMarkdown(results: BenchResults): string {
     for (const s of Object.values(results.single)) {
         const l = label(s.lines);
         rows.push({ what: `cold start → first diagnostics, ${l} lines`, mcred: s.mcred?.coldMs.median, yaml: s.yaml?.coldMs.median, unit: 'ms' });
+        rows.push({ what: `… of which server CPU time`, mcred: s.mcred?.coldCpuMs.median, yaml: s.yaml?.coldCpuMs.median, unit: 'ms' });
         rows.push({ what: `open → diagnostics, ${l} lines`, mcred: s.mcred?.openMs.median, yaml: s.yaml?.openMs.median, unit: 'ms' });
         rows.push({ what: `edit → diagnostics (one line), ${l} lines`, mcred: s.mcred?.editMs.median, yaml: s.yaml?.editMs.median, unit: 'ms' });
         rows.push({ what: `completion p50, ${l} lines`, mcred: s.mcred?.completionP50Ms, yaml: s.yaml?.completionP50Ms, unit: 'ms' });
@@ -151,7 +159,9 @@ export function renderMarkdown(results: BenchResults): string {
     for (const f of Object.values(results.files)) {
         const n = f.files.toLocaleString('en');
         fileRows.push({ what: `open ${n} files one after another (back to back) → all diagnostics`, mcred: f.mcred?.openAllMs.median, yaml: f.yaml?.openAllMs.median, unit: 'ms' });
+        fileRows.push({ what: '… of which server CPU time', mcred: f.mcred?.openAllCpuMs.median, yaml: f.yaml?.openAllCpuMs.median, unit: 'ms' });
         fileRows.push({ what: `workspace folder of ${n} files: start → diagnostics of an opened pathway file`, mcred: f.mcred?.workspaceFirstMs.median, yaml: f.yaml?.workspaceFirstMs.median, unit: 'ms' });
+        fileRows.push({ what: '… of which server CPU time', mcred: f.mcred?.workspaceFirstCpuMs.median, yaml: f.yaml?.workspaceFirstCpuMs.median, unit: 'ms' });
         fileRows.push({ what: `workspace folder of ${n} files: start → diagnostics of every file`, mcred: f.mcred?.workspaceAllMs?.median, yaml: undefined, unit: 'ms' });
         fileRows.push({ what: `edit → diagnostics, a programme file among ${n}`, mcred: f.mcred?.editProgrammeMs.median, yaml: f.yaml?.editProgrammeMs.median, unit: 'ms' });
         fileRows.push({ what: `edit → diagnostics, the providers file every programme of ${n} references`, mcred: f.mcred?.editProvidersMs.median, yaml: f.yaml?.editProvidersMs.median, unit: 'ms' });
@@ -163,6 +173,18 @@ export function renderMarkdown(results: BenchResults): string {
         fileRows.push({ what: `open ${results.oneByOne.files} files one by one, each after the previous one's diagnostics`, mcred: results.oneByOne.mcred?.median, yaml: results.oneByOne.yaml?.median, unit: 'ms' });
     }
     lines.push(...table(fileRows));
+
+    if (Object.keys(results.phases).length > 0) {
+        lines.push('', '## Where the time goes (in-process, CPU time per build phase, one file)', '',
+            '| lines | parse | index + scopes | link | validate | total | link with Langium\'s default scopes |', '|---:|---:|---:|---:|---:|---:|---:|');
+        for (const p of Object.values(results.phases)) {
+            const t = p.mcred;
+            lines.push(`| ${p.lines.toLocaleString('en')} | ${ms(t.parse)} | ${ms(t.index)} | ${ms(t.link)} | ${ms(t.validate)} | ${ms(t.total)} | ${ms(p.langiumScopes.link)} |`);
+        }
+        lines.push('', 'Langium\'s default scope computation also lists every top-level declaration as a local symbol of the file, '
+            + 'so each reference searches the file first and linking grows with the square of the file size (TOOLCHAIN.md pitfall 9); '
+            + 'mcred resolves top-level names from the global index only.');
+    }
 
     lines.push('', '## Command line and floor', '', '| workspace | lines | files | `mcred check` | peak RSS | `JSON.parse` of the same content |', '|---|---:|---:|---:|---:|---:|');
     for (const [id, c] of Object.entries(results.cli.check)) {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { LspStdioClient } from '../test/support/lsp-stdio-client.js';
-import { RssSampler } from './process-memory.js';
+import { RssSampler, treeCpuMs } from './process-memory.js';
 import type { EditTarget, ServerUnderTest } from './servers.js';
 import type { Workspace } from './workspaces.js';
 
@@ -51,6 +51,8 @@ function withTitle(text: string, target: EditTarget, title: string): string {
 export interface SingleFileRun {
     /** Process spawn → diagnostics of the file opened right after `initialize`. */
     readonly coldMs: number;
+    /** Server CPU time until then. */
+    readonly coldCpuMs: number;
     /** didOpen → diagnostics on a running server (the file was closed and opened again). */
     readonly openMs: number[];
     /** didChange (one line: a credential's title emptied or restored) → diagnostics. */
@@ -86,6 +88,7 @@ export async function singleFileRun(server: ServerUnderTest, workspace: Workspac
         await withTimeout(client.initialize(null), `${server.id} initialize`);
         const first = await withTimeout(client.open(uri, text, 1), `${server.id} first diagnostics`);
         const coldMs = now() - started;
+        const coldCpuMs = treeCpuMs(client.pid);
         const base = first.diagnostics.length;
         // The title emptied adds an error (eu-title / minLength); restored, the count is back to `base`.
         const expected = (empty: boolean) => (params: PublishDiagnosticsParams) =>
@@ -122,7 +125,7 @@ export async function singleFileRun(server: ServerUnderTest, workspace: Workspac
             completionMs.push(now() - t);
             if (completionItems < 0) completionItems = Array.isArray(result) ? result.length : result?.items.length ?? 0;
         }
-        return { coldMs, openMs, editMs, completionMs, completionItems, diagnostics: base, peakRssBytes: sampler.stop() };
+        return { coldMs, coldCpuMs, openMs, editMs, completionMs, completionItems, diagnostics: base, peakRssBytes: sampler.stop() };
     } finally {
         sampler.stop();
         await stop(client);
@@ -160,6 +163,8 @@ function allDiagnostics(client: LspStdioClient, uris: readonly string[], oracle:
 export interface ManyFilesRun {
     /** didOpen of every file sent back to back → every file has its final diagnostics. */
     readonly openAllMs: number;
+    /** CPU time the server used meanwhile. */
+    readonly openAllCpuMs: number;
     readonly peakRssBytes: number;
     /** Files that never got their expected diagnostics (0 unless diagnostics were lost). */
     readonly missing: number;
@@ -175,6 +180,7 @@ export async function openManyFilesRun(server: ServerUnderTest, workspace: Works
     try {
         await withTimeout(client.initialize(null), `${server.id} initialize`);
         const all = allDiagnostics(client, uris, oracle);
+        const cpuBefore = treeCpuMs(client.pid);
         const t = now();
         for (let i = 0; i < files.length; i++) {
             await client.sendOpen(uris[i], texts[i], 1);
@@ -186,7 +192,8 @@ export async function openManyFilesRun(server: ServerUnderTest, workspace: Works
             if (!(error instanceof BenchTimeout)) throw error;
             missing = all.missing();
         }
-        return { openAllMs: missing ? Number.NaN : now() - t, peakRssBytes: sampler.stop(), missing };
+        const openAllMs = missing ? Number.NaN : now() - t;
+        return { openAllMs, openAllCpuMs: treeCpuMs(client.pid) - cpuBefore, peakRssBytes: sampler.stop(), missing };
     } finally {
         sampler.stop();
         await stop(client);
@@ -212,6 +219,8 @@ export async function openOneByOneRun(server: ServerUnderTest, workspace: Worksp
 export interface WorkspaceRun {
     /** Spawn with the workspace folder → diagnostics of an opened pathway file that references other files. */
     readonly firstDiagnosticsMs: number;
+    /** Server CPU time until then (start-up included). */
+    readonly firstDiagnosticsCpuMs: number;
     /** Spawn → diagnostics published for every file of the folder (mcred validates the folder after the first change). */
     readonly allDiagnosticsMs: number | undefined;
     /** One-line edit of an open programme file → its diagnostics. */
@@ -240,6 +249,7 @@ export async function workspaceRun(server: ServerUnderTest, workspace: Workspace
         await client.sendOpen(pathwayUri, readFileSync(pathwayFile, 'utf8'), 1);
         await withTimeout(first, `${server.id} workspace: first diagnostics`);
         const firstDiagnosticsMs = now() - started;
+        const firstDiagnosticsCpuMs = treeCpuMs(client.pid);
         let allDiagnosticsMs: number | undefined;
         if (everyFile) {
             await withTimeout(everyFile.promise, `${server.id} workspace: diagnostics of every file`);
@@ -247,7 +257,7 @@ export async function workspaceRun(server: ServerUnderTest, workspace: Workspace
         }
         const editProgrammeMs = await editBackAndForth(client, server, programmeFile, 'title', edits);
         const editProvidersMs = await editBackAndForth(client, server, providersFile, 'region', edits);
-        return { firstDiagnosticsMs, allDiagnosticsMs, editProgrammeMs, editProvidersMs, peakRssBytes: sampler.stop() };
+        return { firstDiagnosticsMs, firstDiagnosticsCpuMs, allDiagnosticsMs, editProgrammeMs, editProvidersMs, peakRssBytes: sampler.stop() };
     } finally {
         sampler.stop();
         await stop(client);

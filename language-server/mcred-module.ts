@@ -47,13 +47,19 @@ export interface McredServiceSet {
     readonly mcred: McredServices;
 }
 
+/** Extra modules injected last: tests and the benchmark replace single services with them. */
+export interface McredServiceOverrides {
+    readonly shared?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+    readonly mcred?: Module<McredServices, PartialLangiumServices & McredAddedServices>;
+}
+
 /**
  * Creates the shared and language services. With a `connection`, they serve an LSP client;
  * without one (CLI, tests), they run in-process.
  */
-export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
-    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule);
-    const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
+export function createMcredServices(context: DefaultSharedModuleContext, overrides: McredServiceOverrides = {}): McredServiceSet {
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule, overrides.shared ?? {});
+    const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule, overrides.mcred ?? {});
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
     if (!context.connection) {
