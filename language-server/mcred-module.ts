@@ -9,6 +9,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { McredLexer, McredLexerErrorMessageProvider } from './parser/mcred-lexer.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
@@ -23,6 +24,10 @@ export type McredServices = LangiumServices & McredAddedServices;
 
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
+    parser: {
+        Lexer: services => new McredLexer(services),
+        LexerErrorMessageProvider: () => new McredLexerErrorMessageProvider()
+    },
     references: {
         ScopeComputation: services => new McredScopeComputation(services)
     },

@@ -1,5 +1,6 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { limitSyntaxErrors } from './syntax-error-limit.js';
 
 /**
  * Langium's document validator, with a stable code on every built-in diagnostic (syntax errors
@@ -12,7 +13,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= builtInCode(diagnostic);
         }
-        return diagnostics;
+        return limitSyntaxErrors(diagnostics);
     }
 }
 
