@@ -9,13 +9,14 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
-import { McredLexer, McredLexerErrorMessageProvider } from './parser/mcred-lexer.js';
+import { McredLexer } from './parser/mcred-lexer.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
 import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
 import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
+import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 
 /** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
 export type McredAddedServices = Record<never, never>;
@@ -25,8 +26,7 @@ export type McredServices = LangiumServices & McredAddedServices;
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
     parser: {
-        Lexer: services => new McredLexer(services),
-        LexerErrorMessageProvider: () => new McredLexerErrorMessageProvider()
+        Lexer: services => new McredLexer(services)
     },
     references: {
         ScopeComputation: services => new McredScopeComputation(services)
@@ -40,7 +40,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
 export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new McredDocumentBuilder(services),
-        IndexManager: services => new McredIndexManager(services)
+        IndexManager: services => new McredIndexManager(services),
+        TextDocuments: () => new McredTextDocuments()
     },
     lsp: {
         DocumentUpdateHandler: services => new McredDocumentUpdateHandler(services)

@@ -1,4 +1,4 @@
-import { DefaultLexer, DefaultLexerErrorMessageProvider, type LexerResult, type TokenizeOptions } from 'langium';
+import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 
 /** Texts longer than this (in characters, about as many bytes) are not parsed: see {@link McredLexer}. */
 export const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
@@ -9,6 +9,10 @@ export const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
  * single lexing error that says what is wrong, instead of thousands of "unexpected character"
  * errors, seconds of parsing and hundreds of megabytes for the syntax tree. The error becomes a
  * `syntax-error` diagnostic in the editor and in `mcred check`.
+ *
+ * It also reports U+FFFD replacement characters (even inside strings, where they are lexically
+ * fine): they mark bytes that were not valid UTF-8 when the file was read, so the text a
+ * credential would carry is corrupted.
  */
 export class McredLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
@@ -16,7 +20,30 @@ export class McredLexer extends DefaultLexer {
         if (refusal) {
             return { tokens: [], hidden: [], errors: [{ offset: 0, length: firstLineLength(text), line: 1, column: 1, message: refusal }] };
         }
-        return super.tokenize(text, options);
+        const result = super.tokenize(text, options);
+        if (text.includes(REPLACEMENT)) {
+            reportReplacementCharacters(text, result.errors);
+        }
+        return result;
+    }
+}
+
+const REPLACEMENT = '\uFFFD';
+const NOT_UTF8 = 'The file contains bytes that are not valid UTF-8 text (shown as \uFFFD): it was probably saved in another encoding; save it as UTF-8.';
+const MAX_REPLACEMENT_ERRORS = 10;
+
+function reportReplacementCharacters(text: string, errors: LexerResult['errors']): void {
+    let reported = 0;
+    for (let offset = text.indexOf(REPLACEMENT); offset >= 0 && reported < MAX_REPLACEMENT_ERRORS; offset = text.indexOf(REPLACEMENT, offset + 1)) {
+        const covering = errors.find(error => error.offset <= offset && offset < error.offset + error.length);
+        if (covering) {
+            if (!covering.message.includes(NOT_UTF8)) covering.message += ` ${NOT_UTF8}`;
+            continue;
+        }
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        errors.push({ offset, length: 1, line, column: offset - before.lastIndexOf('\n'), message: NOT_UTF8 });
+        reported++;
     }
 }
 
@@ -41,15 +68,3 @@ function firstLineLength(text: string): number {
     return Math.min(end < 0 ? text.length : end, 200);
 }
 
-/**
- * Langium's lexer messages, plus what a U+FFFD replacement character means: the editor or the
- * file reader met bytes that are not valid UTF-8.
- */
-export class McredLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
-    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number, line?: number, column?: number): string {
-        const message = super.buildUnexpectedCharactersMessage(fullText, startOffset, length, line, column);
-        return fullText.slice(startOffset, startOffset + length).includes('\uFFFD')
-            ? `${message} The file contains bytes that are not valid UTF-8 text: save it as UTF-8.`
-            : message;
-    }
-}

@@ -191,7 +191,7 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         // any of them sees every exported name.
         const unfinished = this.documentsToBuild();
         this.prepareBuild(unfinished, this.updateBuildOptions);
-        await this.runCancelable(unfinished, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
+        await this.runCancelable(unfinished, DocumentState.Parsed, cancelToken, document => this.parseOrDiscard(document, cancelToken));
         await this.runCancelable(unfinished, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
         for (const key of this.pendingSources) {
             index.exportedNames(key).forEach(name => this.pendingNames.add(name));
@@ -220,6 +220,27 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             await this.buildDocuments(this.sortDocuments(rest), this.updateBuildOptions, cancelToken);
         } else {
             await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /**
+     * Parses a document from the editor's buffer or, when it is not open, from its file. A document
+     * that can be read from neither (an unsaved buffer closed, a file deleted, before the update
+     * ran) is removed from the workspace instead: left unparsed, it would fail every later build.
+     */
+    protected async parseOrDiscard(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await this.langiumDocumentFactory.update(document, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            console.warn(`mcred: ${document.uri.toString()} can be read neither from the editor nor from disk `
+                + `(${error instanceof Error ? error.message : String(error)}): it is removed from the workspace.`);
+            this.scheduleUpdate([], [document.uri]);
+            // Ends this update as a cancellation does; the update just scheduled goes on without it.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error
+            throw OperationCancelled;
         }
     }
 

@@ -135,6 +135,18 @@ describe('McredDocumentBuilder: coalescing', () => {
     });
 });
 
+describe('McredDocumentBuilder: documents that vanish', () => {
+    test('a buffer closed before its update ran (no file on disk) is dropped, and later updates still work', async () => {
+        const ws = await workspace({ providers: PROVIDER('UNIFI'), unsaved: CREDENTIAL('Unsaved', 'UNIFI') });
+        ws.write('unsaved', CREDENTIAL('Unsaved', 'UNIFI').replace('eqf 6', 'eqf 5'));
+        ws.shared.workspace.TextDocuments.delete(uriOf('unsaved').toString());
+        await ws.builder.settled();
+        expect(ws.shared.workspace.LangiumDocuments.hasDocument(uriOf('unsaved'))).toBe(false);
+        await ws.track(() => ws.write('other', CREDENTIAL('Other', 'UNIFI')));
+        expect(ws.document('other').diagnostics).toEqual([]);
+    });
+});
+
 describe('No lost diagnostics (TOOLCHAIN.md pitfall 7)', () => {
     /**
      * A build is cancelled by a listener of the first document's validation (as a new change does
