@@ -9,6 +9,7 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
+import { WindowedCompletionProvider } from './lsp/windowed-completion-provider.js';
 import { McredLexer } from './parser/mcred-lexer.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
@@ -27,6 +28,9 @@ export type McredServices = LangiumServices & McredAddedServices;
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
     parser: {
         Lexer: services => new McredLexer(services)
+    },
+    lsp: {
+        CompletionProvider: services => new WindowedCompletionProvider(services)
     },
     references: {
         ScopeComputation: services => new McredScopeComputation(services)
