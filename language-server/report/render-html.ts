@@ -50,6 +50,7 @@ export function renderHtml(report: QaReport, options: HtmlOptions = {}): string 
     const target = options.target ?? 'standalone';
     if (target === 'vscode' && !options.nonce) throw new Error('renderHtml: a webview needs a nonce');
     const nonce = options.nonce ?? '';
+    if (!/^[A-Za-z0-9+/=_-]*$/.test(nonce)) throw new Error('renderHtml: a nonce is base64 text');
     const ids = new IdSource();
     const r = new Renderer(target, ids);
     const csp = target === 'vscode'
@@ -64,7 +65,7 @@ export function renderHtml(report: QaReport, options: HtmlOptions = {}): string 
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${new Html(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${report.title}</title>
 <style${styleNonce}>${new Html(reportCss(target))}</style>
