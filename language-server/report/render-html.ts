@@ -54,8 +54,8 @@ export function renderHtml(report: QaReport, options: HtmlOptions = {}): string 
     const ids = new IdSource();
     const r = new Renderer(target, ids);
     const csp = target === 'vscode'
-        ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'`
-        : "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'";
+        ? `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'; base-uri 'none'`
+        : "default-src 'none'; style-src 'unsafe-inline'; font-src 'none'; connect-src 'none'; form-action 'none'; frame-src 'none'; base-uri 'none'";
     const styleNonce = target === 'vscode' ? html` nonce="${nonce}"` : '';
     const sections = report.files.flatMap(file => [
         ...file.credentials.map(c => r.credential(c)),
