@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import type { ReportCommandArgs, ReportCommandResult } from '../../language-server/lsp/report-command.js';
+import { isPlace } from './qa-report-messages.js';
 
 /**
  * "Micro-credential: Show QA report": a webview beside the editor with the QA report of a
@@ -139,24 +140,6 @@ class QaReportPanel {
         this.panel.dispose();
         this.onDispose();
     }
-}
-
-interface Place {
-    readonly type: 'reveal' | 'fix';
-    readonly uri: string;
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-}
-
-/** Messages come from a page that shows file contents: accept only the exact shape, `file:` or `untitled:` URIs. */
-function isPlace(message: unknown): message is Place {
-    if (typeof message !== 'object' || message === null) return false;
-    const m = message as Record<string, unknown>;
-    const positive = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
-    return (m['type'] === 'reveal' || m['type'] === 'fix') && typeof m['uri'] === 'string' && /^(file|untitled):/.test(m['uri'])
-        && positive(m['line']) && positive(m['column']) && positive(m['endLine']) && positive(m['endColumn']);
 }
 
 function activeMcredDocument(): vscode.TextDocument | undefined {

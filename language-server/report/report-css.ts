@@ -82,7 +82,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 td.status-cell { white-space: nowrap; }
 td.score-cell { white-space: nowrap; }
 .code { white-space: nowrap; }
-.loc { overflow-wrap: anywhere; }
+.loc.code { white-space: normal; overflow-wrap: anywhere; }
 table.annex1, table.optional, table.checks, table.principles, table.unesco { table-layout: fixed; }
 table.annex1 th:nth-child(1), table.principles th:nth-child(1), table.unesco th:nth-child(1) { width: 2.5rem; }
 table.annex1 th:nth-child(2), table.optional th:nth-child(1) { width: 32%; }

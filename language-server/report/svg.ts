@@ -88,7 +88,8 @@ export function stepBars(steps: readonly StepEntry[], ids: IdSource): Html {
 }
 
 /** A radar of scores (0–100 per axis); axes without a score are drawn at 0 with a hollow marker. */
-export function radarChart(entries: readonly ScoredEntry[], title: string, ids: IdSource, labelOf: (e: ScoredEntry) => string = e => `${e.n} ${e.name}`): Html {
+export function radarChart(entries: readonly ScoredEntry[], title: string, ids: IdSource,
+    labelOf: (e: ScoredEntry) => string = e => `${e.n} ${e.name}${e.score === null ? ' (not judged)' : ''}`): Html {
     const width = 410;
     const height = 290;
     const cx = width / 2;

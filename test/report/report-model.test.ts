@@ -283,4 +283,15 @@ describe('agreement with readiness() and the rule table', () => {
         }
         for (const principle of c.principles) expect(principle.supports.length, principle.name).toBeGreaterThan(0);
     });
+
+    test('docs/report.md states the UNESCO points and their supporting items as the data does', () => {
+        const doc = readFileSync('docs/report.md', 'utf8').split('\n');
+        for (const point of UNESCO_DEFINITION) {
+            const row = doc.find(line => line.startsWith(`| ${point.n} ${point.name} |`));
+            expect(row, point.name).toBeDefined();
+            const cells = row!.split(' | ');
+            expect(cells[1]).toBe(point.text.replace(/^(Is|Includes|Has|Meets)/, word => word.toLowerCase()));
+            expect([...cells[2].matchAll(/`([a-z0-9-]+)`/g)].map(m => m[1])).toEqual(point.codes);
+        }
+    });
 });
