@@ -315,7 +315,7 @@ ${c.cohorts.length === 0 ? html`<p class="note">No cohort issues this micro-cred
 <header>
 <h2 id="${headingId}">${p.title}<span class="name">${p.name}</span><span class="kind">pathway</span></h2>
 <p class="meta">${facts.join(' · ')}${facts.length > 0 ? ' · ' : ''}${this.where(p.location)}</p>
-<p class="verdict ${p.sumMatches === false || p.sum.cyclic ? 'verdict-incomplete' : 'verdict-ready'}">${pathwayVerdict(p)}</p>
+<p class="verdict ${p.sumMatches === false || p.sum.cyclic ? 'verdict-incomplete' : p.ects === undefined ? 'verdict-qa-gaps' : 'verdict-ready'}">${pathwayVerdict(p)}</p>
 </header>
 <h3>Parts and their sums<span class="count">${plural(p.parts.length, 'part')}</span></h3>
 <table class="parts">

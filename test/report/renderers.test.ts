@@ -102,6 +102,19 @@ describe('HTML', () => {
         expect(() => renderHtml(report, { target: 'vscode', nonce: "x' 'unsafe-inline" })).toThrow(/nonce/);
     });
 
+    test('a file without credentials, and an empty credential, render without gaps in the page', async () => {
+        expect(renderHtml(await reportOf('provider P {\n    country IT\n}\n'))).toContain('<p>No micro-credential or pathway in these files.</p>');
+        expect(renderMarkdown(await reportOf('provider P {\n    country IT\n}\n'))).toContain('No micro-credential or pathway in these files.');
+        const empty = await reportOf('microcredential M {\n}\npathway W {\n}\n');
+        const text = renderHtml(empty);
+        expect(text).toContain('<text class="axis-label" x="0" y="');
+        expect(text).toContain('No learning outcome stated');
+        expect(text).toContain('<td class="verdict-incomplete">9 Annex I elements missing · 14 QA gaps</td>');
+        expect(text).toContain('<p class="verdict verdict-qa-gaps">No ECTS stated</p>');
+        expect(text).not.toMatch(/NaN|undefined|Infinity/);
+        expect(renderMarkdown(empty)).not.toMatch(/NaN|undefined|Infinity/);
+    });
+
     test('the same report renders to the same bytes', async () => {
         const report = await reportOf(EXAMPLE);
         expect(renderHtml(report)).toBe(renderHtml(report));
