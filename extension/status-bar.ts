@@ -1,5 +1,5 @@
 import { languages, StatusBarAlignment, window, workspace, type Disposable, type StatusBarItem } from 'vscode';
-import { RequestType, type LanguageClient } from 'vscode-languageclient/node';
+import { RequestType, type BaseLanguageClient } from 'vscode-languageclient';
 import { DOCUMENT_STATUS_REQUEST, type DocumentStatus, type DocumentStatusParams } from '../language-server/lsp/protocol.js';
 import { LANGUAGE_ID } from './client-options.js';
 
@@ -15,7 +15,7 @@ export class McredStatusBar implements Disposable {
     private readonly subscriptions: Disposable[];
     private timer: ReturnType<typeof setTimeout> | undefined;
 
-    constructor(private readonly client: LanguageClient) {
+    constructor(private readonly client: BaseLanguageClient) {
         this.item = window.createStatusBarItem('mcred.status', StatusBarAlignment.Left, 100);
         this.item.name = 'Micro-credential status';
         this.item.command = 'workbench.actions.view.problems';

@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
@@ -22,10 +22,15 @@ import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
 import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
 import { McredCodeActionProvider } from './lsp/code-actions/mcred-code-action-provider.js';
+import { McredLexer } from './parser/mcred-lexer.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { NameIndex } from './references/name-index.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
+import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
+import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
+import { McredIndexManager } from './workspace/mcred-index-manager.js';
+import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 
 /** Services that mcred adds to Langium's. */
@@ -44,6 +49,9 @@ export type McredServices = LangiumServices & McredAddedServices;
 
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
+    parser: {
+        Lexer: services => new McredLexer(services)
+    },
     references: {
         ScopeComputation: services => new McredScopeComputation(services),
         NameIndex: services => new NameIndex(services.shared)
@@ -68,9 +76,15 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
 
 /** Overrides of Langium's services shared by all languages of the server. Wiring only. */
 export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new McredDocumentBuilder(services),
+        IndexManager: services => new McredIndexManager(services),
+        TextDocuments: () => new McredTextDocuments()
+    },
     lsp: {
         NodeKindProvider: () => new McredNodeKindProvider(),
-        ExecuteCommandHandler: shared => new McredExecuteCommandHandler(shared)
+        ExecuteCommandHandler: shared => new McredExecuteCommandHandler(shared),
+        DocumentUpdateHandler: services => new McredDocumentUpdateHandler(services)
     }
 };
 
@@ -79,13 +93,19 @@ export interface McredServiceSet {
     readonly mcred: McredServices;
 }
 
+/** Extra modules injected last: tests and the benchmark replace single services with them. */
+export interface McredServiceOverrides {
+    readonly shared?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+    readonly mcred?: Module<McredServices, PartialLangiumServices & DeepPartial<McredAddedServices>>;
+}
+
 /**
  * Creates the shared and language services. With a `connection`, they serve an LSP client;
  * without one (CLI, tests), they run in-process.
  */
-export function createMcredServices(context: DefaultSharedModuleContext): McredServiceSet {
-    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule);
-    const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule);
+export function createMcredServices(context: DefaultSharedModuleContext, overrides: McredServiceOverrides = {}): McredServiceSet {
+    const shared = inject(createDefaultSharedModule(context), McredGeneratedSharedModule, McredSharedModule, overrides.shared ?? {});
+    const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule, overrides.mcred ?? {});
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
     if (context.connection) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import type { ExportCommandArgs, ExportCommandResult } from '../../language-server/lsp/export-command-handler.js';
 
 /**
@@ -16,7 +16,7 @@ const EXPORT_COMMANDS = [
 const SERVER_COMMAND = 'mcred.export';
 export const DEFAULT_OUTPUT_FOLDER = 'out/credentials';
 
-export function registerExportCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerExportCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     for (const { command, format } of EXPORT_COMMANDS) {
         context.subscriptions.push(vscode.commands.registerCommand(command,
             // From a menu VS Code passes the resource's Uri (and, from the editor title, an
@@ -27,7 +27,7 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
     }
 }
 
-async function exportCredential(client: LanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string): Promise<void> {
+async function exportCredential(client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string): Promise<void> {
     const uri = typeof uriArgument === 'string' ? vscode.Uri.parse(uriArgument)
         : uriArgument ?? activeMcredDocument()?.uri;
     if (!uri) {
@@ -96,7 +96,7 @@ function activeMcredDocument(): vscode.TextDocument | undefined {
     return document?.languageId === 'mcred' ? document : undefined;
 }
 
-async function run(client: LanguageClient, args: ExportCommandArgs): Promise<ExportCommandResult> {
+async function run(client: BaseLanguageClient, args: ExportCommandArgs): Promise<ExportCommandResult> {
     return client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [args] }) as Promise<ExportCommandResult>;
 }
 

@@ -96,7 +96,7 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
 
     for (const credential of credentials) {
         const cohorts = request.roster || request.template ? []
-            : allCohorts.filter(c => c.credential.ref === credential && (request.cohort === undefined || c.name === request.cohort));
+            : allCohorts.filter(c => c.credential?.ref === credential && (request.cohort === undefined || c.name === request.cohort));
         const errors = credentialErrors(credential, cohorts, input.workspace);
         if (errors.length > 0) {
             problems.push(...errors);
@@ -136,10 +136,10 @@ function selectCredentials(input: ExportInput, request: ExportRequest, allCohort
         if (!cohort) {
             throw new ExportRequestError(`no cohort named '${request.cohort}'`);
         }
-        const of = cohort.credential.ref;
+        const of = cohort.credential?.ref;
         credentials = credentials.filter(c => c === of);
         if (credentials.length === 0) {
-            throw new ExportRequestError(`cohort '${request.cohort}' is of ${of ? `'${of.name}'` : `an unknown credential '${cohort.credential.$refText}'`}, which is not among the credentials to export`);
+            throw new ExportRequestError(`cohort '${request.cohort}' is of ${of ? `'${of.name}'` : `an unknown credential '${cohort.credential?.$refText}'`}, which is not among the credentials to export`);
         }
     }
     if (credentials.length === 0) {

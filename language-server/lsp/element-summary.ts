@@ -44,7 +44,7 @@ export function elementSummary(node: AstNode): ElementSummary | undefined {
         const learners = node.learners.length;
         return {
             heading: `cohort ${node.name}`,
-            detail: node.credential.ref?.title ?? node.credential.$refText,
+            detail: node.credential?.ref?.title ?? node.credential?.$refText ?? '',
             facts: [
                 node.issued ? `issued ${node.issued}` : undefined,
                 learners > 0 ? `${learners} learner${learners === 1 ? '' : 's'}` : undefined,

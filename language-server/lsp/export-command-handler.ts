@@ -106,7 +106,7 @@ function credentialsOf(document: LangiumDocument<Model>, workspace: ReadonlyArra
     return document.parseResult.value.elements.filter(isMicroCredential).map(credential => ({
         name: credential.name,
         ...(credential.title ? { title: credential.title } : {}),
-        cohorts: cohorts.filter(c => c.credential.ref === credential).map(c => ({
+        cohorts: cohorts.filter(c => c.credential?.ref === credential).map(c => ({
             name: c.name,
             learners: c.learners.length,
             ...(c.roster ? { roster: c.roster } : {})

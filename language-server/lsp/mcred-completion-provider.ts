@@ -1,8 +1,6 @@
-import { AstUtils, GrammarAST, TextDocument, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
 import {
-    DefaultCompletionProvider,
     type CompletionAcceptor,
-    type CompletionBacktrackingInformation,
     type CompletionContext,
     type CompletionProviderOptions,
     type CompletionValueItem,
@@ -10,13 +8,13 @@ import {
     type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type MarkupContent
+    CompletionItemKind, InsertTextFormat, type MarkupContent
 } from 'vscode-languageserver';
-import type { Model } from '../generated/ast.js';
 import type { Concept } from '../vocab/index.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from './programme-template.js';
+import { WindowedCompletionProvider } from './windowed-completion-provider.js';
 import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary, type ValueVocabulary } from './value-vocabularies.js';
 
 /** Snippets offered where the keyword that starts them is legal, keyed by `Rule:keyword`. */
@@ -30,73 +28,18 @@ const SNIPPETS: Readonly<Record<string, { readonly description: string; readonly
 /**
  * Completion driven by the grammar (only what is legal at the cursor), with every controlled value
  * documented, soft-keyword names kept out of name positions, references described by their
- * summary, and snippets for the main blocks.
+ * summary, and snippets for the main blocks. Its cost is that of the declaration around the
+ * cursor, not of the file (WindowedCompletionProvider).
  */
-export class McredCompletionProvider extends DefaultCompletionProvider {
+export class McredCompletionProvider extends WindowedCompletionProvider {
     /** Per completion context, the properties whose value is a name (where keywords are only names). */
     private readonly namePositions = new WeakMap<CompletionContext, ReadonlySet<string>>();
 
     /** Typing the opening quote of `field "` or `skill "` lists the fields or skills at once. */
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['"'] };
 
-    /** Start offsets of the top-level elements of the text being completed (see `findFeaturesAt`). */
-    private elementStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
-
     constructor(services: LangiumServices) {
         super(services);
-    }
-
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        const model = document.parseResult.value as Model;
-        const starts = model.elements.map(element => element.$cstNode?.offset).filter(offset => offset !== undefined);
-        this.elementStarts = { text: document.textDocument.getText(), starts };
-        try {
-            return await super.getCompletion(document, params, cancelToken);
-        } finally {
-            this.elementStarts = undefined;
-        }
-    }
-
-    /**
-     * Top-level elements are independent (`Model: elements+=TopLevelElement*`), so what may follow
-     * the cursor depends only on the text since the start of the element it is in. Langium parses
-     * the text from the start of the file; parsing from the element's start makes completion cost
-     * the size of the element, not of the file (10k lines: see test/lsp/editor-performance.test.ts).
-     */
-    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
-        const window = this.elementWindow(document.getText(), offset);
-        if (!window || window.start === 0) return super.findFeaturesAt(document, offset);
-        const prefix = TextDocument.create(document.uri, document.languageId, document.version, document.getText().substring(window.start, offset));
-        return super.findFeaturesAt(prefix, offset - window.start);
-    }
-
-    /** The tokens around the cursor, from the element it is in rather than from the whole file. */
-    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
-        const window = this.elementWindow(text, offset);
-        if (!window || (window.start === 0 && window.end === text.length)) return super.backtrackToAnyToken(text, offset);
-        const found = super.backtrackToAnyToken(text.substring(window.start, window.end), offset - window.start);
-        const shift = (value: number | undefined) => value === undefined ? undefined : value + window.start;
-        return {
-            nextTokenStart: found.nextTokenStart + window.start,
-            nextTokenEnd: found.nextTokenEnd + window.start,
-            previousTokenStart: shift(found.previousTokenStart),
-            previousTokenEnd: shift(found.previousTokenEnd)
-        };
-    }
-
-    /** From the start of the top-level element that begins last before `offset` to the start of the next one. */
-    private elementWindow(text: string, offset: number): { start: number; end: number } | undefined {
-        const known = this.elementStarts;
-        if (!known || known.text !== text) return undefined;
-        const { starts } = known;
-        let low = 0;
-        let high = starts.length; // first index whose start is >= offset
-        while (low < high) {
-            const middle = (low + high) >> 1;
-            if (starts[middle] < offset) low = middle + 1;
-            else high = middle;
-        }
-        return { start: low > 0 ? starts[low - 1] : 0, end: low < starts.length ? starts[low] : text.length };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): void | Promise<void> {

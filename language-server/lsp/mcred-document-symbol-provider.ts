@@ -24,7 +24,7 @@ export class McredDocumentSymbolProvider implements DocumentSymbolProvider {
             if (isMicroCredential(element)) return this.symbol(element, element.name, element.title, this.credentialChildren(element));
             if (isPathway(element)) return this.symbol(element, element.name, element.title);
             if (isCohort(element)) {
-                const detail = [`of ${element.credential.$refText}`, element.issued && `issued ${element.issued}`].filter(Boolean).join(' · ');
+                const detail = [`of ${element.credential?.$refText}`, element.issued && `issued ${element.issued}`].filter(Boolean).join(' · ');
                 return this.symbol(element, element.name, detail, element.learners.flatMap(l => this.symbol(l, l.fullName, l.grade)));
             }
             return [];

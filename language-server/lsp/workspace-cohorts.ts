@@ -10,7 +10,7 @@ export function cohortsByCredential(index: IndexManager): Map<MicroCredential, C
     const result = new Map<MicroCredential, Cohort[]>();
     for (const description of index.allElements(Cohort.$type)) {
         const cohort = description.node;
-        const credential = isCohort(cohort) ? cohort.credential.ref : undefined;
+        const credential = isCohort(cohort) ? cohort.credential?.ref : undefined;
         if (cohort && isCohort(cohort) && credential) {
             const list = result.get(credential) ?? [];
             list.push(cohort);

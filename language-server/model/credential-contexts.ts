@@ -9,7 +9,7 @@ export function credentialContexts(models: Iterable<Model>): CredentialContext[]
     const roots = [...models];
     const cohortsOf = new Map<unknown, Cohort[]>();
     for (const cohort of roots.flatMap(model => model.elements.filter(isCohort))) {
-        const credential = cohort.credential.ref;
+        const credential = cohort.credential?.ref;
         if (credential) {
             const list = cohortsOf.get(credential) ?? [];
             list.push(cohort);

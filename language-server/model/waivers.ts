@@ -44,5 +44,5 @@ export function owningCredential(node: AstNode): MicroCredential | undefined {
     const credential = AstUtils.getContainerOfType(node, isMicroCredential);
     if (credential) return credential;
     const cohort = AstUtils.getContainerOfType(node, isCohort);
-    return cohort?.credential.ref;
+    return cohort?.credential?.ref;
 }

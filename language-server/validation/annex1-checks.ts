@@ -131,7 +131,8 @@ export class Annex1Checks implements CheckFamily {
                 { node: cohort, property: 'name' });
         }
         for (const learner of cohort.learners) {
-            if (!learner.fullName.trim() && !learner.identifier?.trim()) {
+            // `fullName` is mandatory in the grammar, but missing from an AST recovered from a syntax error.
+            if (!(learner.fullName as string | undefined)?.trim() && !learner.identifier?.trim()) {
                 report(accept, 'eu-learner', 'This learner has neither a name nor an identifier',
                     { node: learner, keyword: 'learner' });
             }

@@ -10,6 +10,7 @@ import type { RuleSettings } from '../workspace/rule-settings.js';
 import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from './issue-codes.js';
 import { report } from './report.js';
 import type { ConfiguredSeverity, SeverityPolicy } from './severity-config.js';
+import { limitSyntaxErrors } from './syntax-error-limit.js';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -69,7 +70,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         if (!options?.categories || options.categories.includes('fast')) {
             kept.push(...this.unusedWaivers(document, used, broken));
         }
-        return kept.filter(diagnostic => applySeverity(diagnostic, policy));
+        return limitSyntaxErrors(kept.filter(diagnostic => applySeverity(diagnostic, policy)));
     }
 
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {

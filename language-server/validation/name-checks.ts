@@ -40,9 +40,11 @@ export class NameChecks implements CheckFamily {
     }
 
     checkCohortName(cohort: Cohort, accept: ValidationAcceptor): void {
-        const credential = cohort.credential.$refText;
+        // A partly parsed cohort may lack its name or credential (`cohort X of` then end of file).
+        const credential = cohort.credential?.$refText;
+        if (!credential || !cohort.name) return;
         const others = this.others(cohort, this.names.cohorts(cohort.name))
-            .filter(other => this.cohortAt(other)?.credential.$refText === credential);
+            .filter(other => this.cohortAt(other)?.credential?.$refText === credential);
         if (others.length > 0) {
             report(accept, 'ref-duplicate-name',
                 `'${credential}' has more than one cohort called '${cohort.name}' (also in ${others.map(o => this.where(cohort, o)).join(', ')}): rename one`,

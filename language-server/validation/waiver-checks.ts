@@ -22,6 +22,7 @@ export class WaiverChecks implements CheckFamily {
     };
 
     checkWaiver(waiver: Waiver, accept: ValidationAcceptor): void {
+        if (!waiver.code) return; // `waive` alone: the syntax error says what is missing
         for (const problem of waiverProblems(waiver)) {
             switch (problem.kind) {
                 case 'unknown-code': {

@@ -13,7 +13,7 @@ export const COVER_OUTCOME_FIXES: DiagnosticFixes = {
     'qa-structure-assessment-aligned': (diagnostic, node, context) => {
         const outcome = AstUtils.getContainerOfType(node, isOutcome);
         const credential = outcome && AstUtils.getContainerOfType(outcome, isMicroCredential);
-        if (!outcome || !credential) return [];
+        if (!outcome?.name || !credential) return [];
         if (credential.assessments.length === 0) {
             const change = insertElement(context, credential, 'assessments', SKELETONS.assessment(credential, [outcome.name]), { blankLineBefore: true });
             return [quickFix(`Add an assessment that covers ${outcome.name}`, [diagnostic], [change], context, true)];

@@ -34,13 +34,13 @@ export function fixAllAnnex1(diagnostics: readonly Diagnostic[], nodeAt: (d: Dia
 }
 
 function owner(node: AstNode): MicroCredential | undefined {
-    return AstUtils.getContainerOfType(node, isMicroCredential) ?? AstUtils.getContainerOfType(node, isCohort)?.credential.ref;
+    return AstUtils.getContainerOfType(node, isMicroCredential) ?? AstUtils.getContainerOfType(node, isCohort)?.credential?.ref;
 }
 
 /** The insertions that state every missing Annex I element of the credential. */
 export function missingAnnex1Changes(credential: MicroCredential, context: FixContext): Change[] {
     const cohorts = (context.document.parseResult.value as Model).elements
-        .filter((e): e is Cohort => isCohort(e) && e.credential.ref === credential);
+        .filter((e): e is Cohort => isCohort(e) && e.credential?.ref === credential);
     const missing = new Set(ANNEX1_ELEMENTS.filter(e => !e.statedIn({ credential, cohorts })).map(e => e.code));
     const changes: Change[] = [];
     const into = (property: string, text: string, blankLineBefore = false) =>

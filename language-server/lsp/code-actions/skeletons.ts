@@ -30,10 +30,11 @@ export const SKELETONS = {
     supervision: () => `supervision ${choice(1, SUPERVISION)}`,
     grading: () => 'grading "${1:pass/fail}"',
     grade: () => ' grade "${1:pass}"',
-    assessment: (credential: MicroCredential, covers: readonly string[] = credential.outcomes.map(o => o.name)) => [
+    // Names may be missing from a partly parsed credential: only named outcomes are covered.
+    assessment: (credential: MicroCredential, covers: ReadonlyArray<string | undefined> = credential.outcomes.map(o => o.name)) => [
         'assessment ${1:Assessment} {',
         `\ttype ${choice(2, ASSESSMENT_TYPES.concepts.map(c => c.code))}`,
-        ...covers.length > 0 ? [`\tcovers ${covers.map(escapeSnippet).join(', ')}`] : [],
+        ...covers.some(Boolean) ? [`\tcovers ${covers.filter((name): name is string => !!name).map(escapeSnippet).join(', ')}`] : [],
         `\tsupervision ${choice(3, SUPERVISION)}`,
         '\tgrading "${4:pass/fail}"',
         '}'

@@ -1,0 +1,333 @@
+import { CancellationToken } from 'vscode-languageserver';
+import {
+    DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, URI,
+    type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceLock
+} from 'langium';
+import { McredIndexManager } from './mcred-index-manager.js';
+
+/**
+ * Langium's document builder with three changes that keep the server fast and correct with
+ * thousands of files (TOOLCHAIN.md pitfalls 7 and 8):
+ *
+ * 1. Diagnostics are never lost. Langium skips the per-document listeners (which publish the
+ *    diagnostics) when a build is cancelled right after a document was validated; that document is
+ *    then complete and never published. Here a document that reached a state always notifies.
+ * 2. Updates are coalesced. Each `didOpen`/`didChange` used to start its own build, and each build
+ *    scans every document: opening N files one by one cost O(N²). {@link scheduleUpdate} merges the
+ *    changes that arrive within a few milliseconds into one build.
+ * 3. Only what a change affects is rebuilt, found by lookup in {@link McredIndexManager}: the
+ *    changed documents; the documents with a reference into them (relinked); the documents with an
+ *    unresolved reference to a name they declared before or declare now (relinked, as the name
+ *    may now resolve); the documents declaring one of those names too (revalidated: duplicates).
+ *    Langium also relinks every document that has any unresolved reference, on every change.
+ *    The open documents that changed are built first, so their diagnostics do not wait for the
+ *    documents that depend on them.
+ */
+export class McredDocumentBuilder extends DefaultDocumentBuilder {
+    /** Changes that arrive within this time of each other are built together. */
+    static readonly COALESCE_MS = 5;
+    /** A change this long after the previous one (a keystroke, not a burst) is built at once. */
+    static readonly ISOLATED_MS = 50;
+    /** When idle, a build starts at the latest this long after the first change it includes. */
+    static readonly COALESCE_MAX_MS = 500;
+    /**
+     * While an update runs, changes wait for it to end, or this long. (A running build yields to
+     * the message queue every 10 ms and lets one message through each time: cancelling it for
+     * each message would restart it for every file of a burst.)
+     */
+    static readonly COALESCE_BUSY_MS = 100;
+
+    protected readonly workspaceLock: WorkspaceLock;
+    protected readonly queuedChanged = new Map<string, URI>();
+    protected readonly queuedDeleted = new Map<string, URI>();
+    /** Documents whose change was received but not yet applied (their state is stale). */
+    protected readonly awaitingReset = new Set<string>();
+    protected resetListeners: Array<() => void> = [];
+    protected flushTimer: ReturnType<typeof setTimeout> | undefined;
+    protected firstQueuedAt = 0;
+    protected lastQueuedAt = Number.NEGATIVE_INFINITY;
+    /** Names (exported by changed or deleted documents) whose dependents are still to be invalidated. */
+    protected readonly pendingNames = new Set<string>();
+    /** Changed documents whose newly exported names are still to be added to `pendingNames`. */
+    protected readonly pendingSources = new Set<string>();
+    protected updating = false;
+    protected updateDoneListeners: Array<() => void> = [];
+    protected lastUpdateOptions = this.updateBuildOptions;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.workspaceLock = services.workspace.WorkspaceLock;
+    }
+
+    protected get index(): McredIndexManager | undefined {
+        return this.indexManager instanceof McredIndexManager ? this.indexManager : undefined;
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // 2. Coalescing
+
+    /**
+     * Queues a change (from the editor or the file system) and builds it, with the changes that
+     * arrive close to it, as one update under the workspace lock.
+     */
+    scheduleUpdate(changed: URI[], deleted: URI[]): void {
+        const now = Date.now();
+        const isolated = now - this.lastQueuedAt > McredDocumentBuilder.ISOLATED_MS;
+        this.lastQueuedAt = now;
+        if (this.queuedChanged.size === 0 && this.queuedDeleted.size === 0) {
+            this.firstQueuedAt = now;
+        }
+        for (const uri of changed) {
+            const key = uri.toString();
+            this.queuedChanged.set(key, uri);
+            this.queuedDeleted.delete(key);
+            this.awaitingReset.add(key);
+        }
+        for (const uri of deleted) {
+            const key = uri.toString();
+            this.queuedDeleted.set(key, uri);
+            this.queuedChanged.delete(key);
+            this.awaitingReset.add(key);
+        }
+        this.scheduleFlush(now, isolated);
+    }
+
+    protected scheduleFlush(now = Date.now(), isolated = false): void {
+        clearTimeout(this.flushTimer);
+        const delay = this.updating
+            ? this.firstQueuedAt + McredDocumentBuilder.COALESCE_BUSY_MS - now
+            : isolated ? 0 : Math.min(McredDocumentBuilder.COALESCE_MS, this.firstQueuedAt + McredDocumentBuilder.COALESCE_MAX_MS - now);
+        this.flushTimer = setTimeout(() => this.flush(), Math.max(0, delay));
+    }
+
+    /** Resolves once no change is queued and no update runs (for tests and tools). */
+    async settled(): Promise<void> {
+        while (this.flushTimer !== undefined || this.updating || this.awaitingReset.size > 0) {
+            await new Promise(resolve => setTimeout(resolve, McredDocumentBuilder.COALESCE_MS));
+            await this.workspaceLock.read(() => undefined);
+        }
+    }
+
+    protected flush(): void {
+        this.flushTimer = undefined;
+        const changed = [...this.queuedChanged.values()];
+        const deleted = [...this.queuedDeleted.values()];
+        this.queuedChanged.clear();
+        this.queuedDeleted.clear();
+        if (changed.length === 0 && deleted.length === 0) {
+            return;
+        }
+        // As Langium does: wait for the initial workspace build, then run under the write lock (which
+        // cancels the build in progress; its documents are picked up again by this update).
+        this.workspaceManager().ready
+            .then(() => this.workspaceLock.write(token => this.update(changed, deleted, token)))
+            .catch(error => console.error('mcred: a document update failed.', error));
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // 3. Targeted rebuilds
+
+    override async update(changed: URI[], deleted: URI[], cancelToken = CancellationToken.None): Promise<void> {
+        this.updating = true;
+        try {
+            await this.doUpdate(changed, deleted, cancelToken);
+        } finally {
+            this.updating = false;
+            if (this.queuedChanged.size > 0 || this.queuedDeleted.size > 0) {
+                this.scheduleFlush();
+            }
+            const listeners = this.updateDoneListeners;
+            this.updateDoneListeners = [];
+            listeners.forEach(listener => listener());
+        }
+    }
+
+    protected async doUpdate(changed: URI[], deleted: URI[], cancelToken: CancellationToken): Promise<void> {
+        const index = this.index;
+        if (!index) {
+            // Without mcred's index (a custom module), fall back to Langium's update.
+            this.markReset([...changed, ...deleted]);
+            return super.update(changed, deleted, cancelToken);
+        }
+        this.currentState = DocumentState.Changed;
+        const deletedUris: URI[] = [];
+        for (const deletedUri of deleted) {
+            // A deleted URI may be a folder: every document within is deleted.
+            for (const document of this.langiumDocuments.deleteDocuments(deletedUri)) {
+                deletedUris.push(document.uri);
+                index.exportedNames(document.uri.toString()).forEach(name => this.pendingNames.add(name));
+                this.cleanUpDeleted(document);
+            }
+        }
+        // A changed URI may be a folder (from the file watcher): every document within changed.
+        const changedUris = (await Promise.all(changed.map(uri => this.findChangedUris(uri)))).flat();
+        for (const uri of changedUris) {
+            const key = uri.toString();
+            let document = this.langiumDocuments.getDocument(uri);
+            if (document) {
+                index.exportedNames(key).forEach(name => this.pendingNames.add(name));
+            } else {
+                // Unparsed until the first build phase, as Langium does, so that parsing can be cancelled.
+                document = this.langiumDocumentFactory.fromModel({ $type: 'INVALID' }, uri);
+                document.state = DocumentState.Changed;
+                this.langiumDocuments.addDocument(document);
+            }
+            this.pendingSources.add(key);
+            this.resetToState(document, DocumentState.Changed);
+        }
+        const changedKeys = new Set([...changedUris, ...deletedUris].map(uri => uri.toString()));
+        for (const key of index.referringDocuments(changedKeys)) {
+            if (!changedKeys.has(key)) {
+                this.resetDocument(key, DocumentState.ComputedScopes);
+            }
+        }
+        this.markReset([...changed, ...deleted]);
+        await this.emitUpdate(changedUris, deletedUris);
+        // As in Langium, cancellation is only checked once every state change above is done.
+        await interruptAndCheck(cancelToken);
+
+        // Parse and index every document to be built (the changed ones, and those a cancelled build
+        // left behind): the names the changed documents declare now are then known, and linking
+        // any of them sees every exported name.
+        const unfinished = this.documentsToBuild();
+        this.prepareBuild(unfinished, this.updateBuildOptions);
+        await this.runCancelable(unfinished, DocumentState.Parsed, cancelToken, document => this.parseOrDiscard(document, cancelToken));
+        await this.runCancelable(unfinished, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
+        for (const key of this.pendingSources) {
+            index.exportedNames(key).forEach(name => this.pendingNames.add(name));
+        }
+        this.pendingSources.clear();
+        if (this.pendingNames.size > 0) {
+            for (const key of index.documentsWithUnresolved(this.pendingNames)) {
+                this.resetDocument(key, DocumentState.ComputedScopes);
+            }
+            for (const key of index.documentsDeclaring(this.pendingNames)) {
+                if (!changedKeys.has(key)) {
+                    this.resetDocument(key, DocumentState.IndexedReferences);
+                }
+            }
+            this.pendingNames.clear();
+        }
+
+        const rebuild = this.documentsToBuild();
+        this.lastUpdateOptions = this.updateBuildOptions;
+        const first = rebuild.filter(document => changedKeys.has(document.uri.toString()) && this.textDocuments?.get(document.uri));
+        if (first.length > 0 && first.length < rebuild.length) {
+            await this.buildDocuments(first, this.updateBuildOptions, cancelToken);
+            const firstKeys = new Set(first.map(document => document.uri.toString()));
+            this.currentState = DocumentState.Changed;
+            const rest = rebuild.filter(document => !firstKeys.has(document.uri.toString()));
+            await this.buildDocuments(this.sortDocuments(rest), this.updateBuildOptions, cancelToken);
+        } else {
+            await this.buildDocuments(this.sortDocuments(rebuild), this.updateBuildOptions, cancelToken);
+        }
+    }
+
+    /**
+     * Parses a document from the editor's buffer or, when it is not open, from its file. A document
+     * that can be read from neither (an unsaved buffer closed, a file deleted, before the update
+     * ran) is removed from the workspace instead: left unparsed, it would fail every later build.
+     */
+    protected async parseOrDiscard(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        try {
+            await this.langiumDocumentFactory.update(document, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                throw error;
+            }
+            console.warn(`mcred: ${document.uri.toString()} can be read neither from the editor nor from disk `
+                + `(${error instanceof Error ? error.message : String(error)}): it is removed from the workspace.`);
+            this.scheduleUpdate([], [document.uri]);
+            // Ends this update as a cancellation does; the update just scheduled goes on without it.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error
+            throw OperationCancelled;
+        }
+    }
+
+    /** The documents not yet (or no longer) built with the update options. */
+    protected documentsToBuild(): LangiumDocument[] {
+        const optionsChanged = this.lastUpdateOptions !== this.updateBuildOptions;
+        return this.langiumDocuments.all
+            .filter(document => document.state < DocumentState.Validated
+                || !this.buildState.get(document.uri.toString())?.completed
+                || (optionsChanged && this.resultsAreIncomplete(document, this.updateBuildOptions)))
+            .toArray();
+    }
+
+    protected resetDocument(key: string, state: DocumentState): void {
+        const document = this.langiumDocuments.getDocument(URI.parse(key));
+        if (document && document.state > state) {
+            this.resetToState(document, state);
+        }
+    }
+
+    protected markReset(uris: URI[]): void {
+        uris.forEach(uri => this.awaitingReset.delete(uri.toString()));
+        const listeners = this.resetListeners;
+        this.resetListeners = [];
+        listeners.forEach(listener => listener());
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Waiting for a document: requests (completion, hover, …) wait until the document is built.
+
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        if (this.awaitingReset.has(uri.toString()) && !cancelToken.isCancellationRequested) {
+            // A change of this document is queued: its current state is stale until the update applies it.
+            return new Promise<void>(resolve => this.resetListeners.push(resolve))
+                .then(() => this.awaitDocumentState(state, uri, cancelToken));
+        }
+        const document = this.langiumDocuments.getDocument(uri);
+        if (this.updating && document && document.state < state && !cancelToken.isCancellationRequested) {
+            // The running update builds the document; Langium would reject the request when the
+            // update's first stage (the changed documents) has already gone past `state`.
+            return new Promise((resolve, reject) => {
+                const built = this.onDocumentPhase(state, doc => {
+                    if (doc.uri.toString() === uri.toString()) {
+                        built.dispose();
+                        cancelled.dispose();
+                        resolve(doc.uri);
+                    }
+                });
+                const cancelled = cancelToken.onCancellationRequested(() => {
+                    built.dispose();
+                    cancelled.dispose();
+                    // Langium's requests recognise cancellation by this symbol.
+                    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+                    reject(OperationCancelled);
+                });
+            });
+        }
+        return super.awaitDocumentState(state, uri, cancelToken);
+    }
+
+    protected override awaitBuilderState(state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        if (this.updating && !cancelToken.isCancellationRequested) {
+            // The first stage of an update (the changed documents) reaches every state before the
+            // documents that depend on them are rebuilt: wait for the whole update.
+            return new Promise<void>(resolve => this.updateDoneListeners.push(resolve))
+                .then(() => this.awaitBuilderState(state, cancelToken));
+        }
+        return super.awaitBuilderState(state, cancelToken);
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // 1. No lost diagnostics
+
+    /**
+     * Notifies the per-document listeners (among them the one that publishes diagnostics) even when
+     * the build was cancelled meanwhile: the document has reached `state` and will not be built
+     * again, so a skipped listener would never run for it.
+     */
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        for (const listener of this.documentPhaseListeners.get(state).slice()) {
+            try {
+                await listener(document, cancelToken);
+            } catch (error) {
+                if (!isOperationCancelled(error)) {
+                    throw error;
+                }
+            }
+        }
+    }
+}
