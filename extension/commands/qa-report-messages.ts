@@ -14,12 +14,15 @@ export interface Place {
 
 /**
  * The page shows file contents: accept only the exact shape, with positive whole positions and a
- * `file:` or `untitled:` URI (never a command or web URI).
+ * URI of the report's own scheme (`file:` on the desktop, the workspace's scheme on the web) or
+ * `untitled:` — never a `command:` or web URI.
  */
-export function isPlace(message: unknown): message is Place {
+export function isPlace(message: unknown, scheme = 'file'): message is Place {
     if (typeof message !== 'object' || message === null) return false;
     const m = message as Record<string, unknown>;
     const positive = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1;
-    return (m['type'] === 'reveal' || m['type'] === 'fix') && typeof m['uri'] === 'string' && /^(file|untitled):/.test(m['uri'])
+    const schemes = new Set(['untitled', scheme.toLowerCase()].filter(s => s !== 'command' && s !== 'http' && s !== 'https'));
+    const uriScheme = typeof m['uri'] === 'string' ? /^([a-zA-Z][\w+.-]*):/.exec(m['uri'])?.[1]?.toLowerCase() : undefined;
+    return (m['type'] === 'reveal' || m['type'] === 'fix') && uriScheme !== undefined && schemes.has(uriScheme)
         && positive(m['line']) && positive(m['column']) && positive(m['endLine']) && positive(m['endColumn']);
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import type { ReportCommandArgs, ReportCommandResult } from '../../language-server/lsp/report-command.js';
 import { isPlace } from './qa-report-messages.js';
 
@@ -17,7 +16,7 @@ const SERVER_COMMAND = 'mcred.report';
 const VIEW_TYPE = 'mcred.qaReport';
 const UPDATE_DELAY_MS = 300;
 
-export function registerQaReportCommand(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerQaReportCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
     const panels = new Map<string, QaReportPanel>();
     context.subscriptions.push(
         vscode.commands.registerCommand(SHOW_QA_REPORT_COMMAND, async (uri?: unknown, credentialName?: unknown) => {
@@ -60,7 +59,7 @@ class QaReportPanel {
     private disposed = false;
 
     constructor(
-        private readonly client: LanguageClient,
+        private readonly client: BaseLanguageClient,
         private readonly uri: vscode.Uri,
         private credential: string | undefined,
         private readonly onDispose: () => void
@@ -97,7 +96,7 @@ class QaReportPanel {
 
     async render(): Promise<void> {
         this.stale = false;
-        const nonce = randomBytes(18).toString('base64');
+        const nonce = newNonce();
         const args: ReportCommandArgs = {
             uri: this.uri.toString(), format: 'html', target: 'vscode', nonce,
             ...(this.credential ? { credential: this.credential } : {})
@@ -118,7 +117,7 @@ class QaReportPanel {
 
     /** A click in the page: `{ type: 'reveal' | 'fix', uri, line, column, endLine, endColumn }` (1-based). */
     private async onMessage(message: unknown): Promise<void> {
-        if (!isPlace(message)) return;
+        if (!isPlace(message, this.uri.scheme)) return;
         const start = new vscode.Position(message.line - 1, message.column - 1);
         const end = new vscode.Position(message.endLine - 1, message.endColumn - 1);
         const uri = vscode.Uri.parse(message.uri);
@@ -140,6 +139,12 @@ class QaReportPanel {
         this.panel.dispose();
         this.onDispose();
     }
+}
+
+/** 18 random bytes in base64, from the Web Crypto API (Node and browsers alike). */
+function newNonce(): string {
+    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+    return btoa(String.fromCharCode(...bytes));
 }
 
 function activeMcredDocument(): vscode.TextDocument | undefined {

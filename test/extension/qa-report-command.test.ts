@@ -25,6 +25,12 @@ describe('mcred.showQaReport', () => {
         }
     });
 
+    test('both entries (desktop and web) register it', () => {
+        for (const entry of ['extension/main.ts', 'extension/main-browser.ts']) {
+            expect(readFileSync(entry, 'utf8').match(/registerQaReportCommand\(context, client\)/g), entry).toHaveLength(1);
+        }
+    });
+
     test('the code lens, the extension and the server agree on the command ids', () => {
         expect(SHOW_QA_REPORT_COMMAND).toBe('mcred.showQaReport');
         expect(extensionSource).toContain(`export const SHOW_QA_REPORT_COMMAND = '${SHOW_QA_REPORT_COMMAND}';`);
@@ -35,6 +41,10 @@ describe('mcred.showQaReport', () => {
         const place = { type: 'fix', uri: 'file:///w/p.mcred', line: 9, column: 17, endLine: 9, endColumn: 24 };
         expect(isPlace(place)).toBe(true);
         expect(isPlace({ ...place, type: 'reveal', uri: 'untitled:Untitled-1' })).toBe(true);
+        // On the web the workspace has its own scheme: places in it are accepted, file: ones are not.
+        expect(isPlace({ ...place, uri: 'vscode-test-web://mount/p.mcred' }, 'vscode-test-web')).toBe(true);
+        expect(isPlace(place, 'vscode-test-web')).toBe(false);
+        expect(isPlace({ ...place, uri: 'command:workbench.action.terminal.new' }, 'command')).toBe(false);
         for (const bad of [
             null, 'fix', {}, { ...place, type: 'run' }, { ...place, uri: 'command:workbench.action.terminal.new' }, { ...place, uri: 'https://evil.example' },
             { ...place, line: 0 }, { ...place, column: 1.5 }, { ...place, endLine: '9' }, { ...place, uri: 42 }
