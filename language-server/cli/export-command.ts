@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
@@ -7,7 +7,7 @@ import {
 } from '../export/export-plan.js';
 import { EXPORT_FORMAT_IDS } from '../export/formats.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
-import { displayPath, readSourceFiles, type SourceFile } from './source-files.js';
+import { displayPath, readSourceFiles, withSiblings } from './source-files.js';
 import { UsageError } from './usage-error.js';
 import { loadWorkspace } from './workspace.js';
 import { writeFilesAtomically, WriteError } from './write-files.js';
@@ -81,33 +81,6 @@ function readRoster(file: string): { text: string; source: string } {
         return { text: readFileSync(file, 'utf8'), source: displayPath(path.resolve(file)) };
     } catch (error) {
         throw new UsageError(`${file}: cannot read the roster (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-}
-
-/**
- * The files to export and, as context, the other `.mcred` files of their folders (shared
- * providers, pathways and cohorts usually live beside the programme).
- */
-function withSiblings(targets: readonly SourceFile[]): SourceFile[] {
-    const paths = new Set(targets.map(t => t.path));
-    const siblings: string[] = [];
-    for (const folder of new Set(targets.map(t => path.dirname(t.path)))) {
-        for (const entry of readdirSync(folder)) {
-            const file = path.join(folder, entry);
-            if (entry.endsWith('.mcred') && !paths.has(file) && isFile(file)) {
-                paths.add(file);
-                siblings.push(file);
-            }
-        }
-    }
-    return [...targets, ...(siblings.length > 0 ? readSourceFiles(siblings) : [])];
-}
-
-function isFile(file: string): boolean {
-    try {
-        return statSync(file).isFile();
-    } catch {
-        return false;
     }
 }
 

@@ -89,3 +89,22 @@ export function displayPath(file: string): string {
     const relative = path.relative(process.cwd(), file);
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
+
+/**
+ * The given files and, as context, the other `.mcred` files of their folders (shared providers,
+ * pathways and cohorts usually live beside the programme). Used by `export` and `report`.
+ */
+export function withSiblings(targets: readonly SourceFile[]): SourceFile[] {
+    const paths = new Set(targets.map(t => t.path));
+    const siblings: string[] = [];
+    for (const folder of new Set(targets.map(t => path.dirname(t.path)))) {
+        for (const entry of readdirSync(folder)) {
+            const file = path.join(folder, entry);
+            if (entry.endsWith(EXTENSION) && !paths.has(file) && statOrUndefined(file)?.isFile()) {
+                paths.add(file);
+                siblings.push(file);
+            }
+        }
+    }
+    return [...targets, ...(siblings.length > 0 ? readSourceFiles(siblings) : [])];
+}

@@ -5,6 +5,7 @@ import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
 import {
     ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
 } from '../export/export-plan.js';
+import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
 
 /** The `workspace/executeCommand` id of the export (shared with the VS Code client). */
 export const EXPORT_COMMAND = 'mcred.export';
@@ -50,6 +51,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
+        acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
     }
 
     async export(args: ExportCommandArgs | undefined): Promise<ExportCommandResult> {

@@ -9,9 +9,12 @@ import { cohortsByCredential } from './workspace-cohorts.js';
 /** The command of the export helper that the "Export…" lens runs with `(uri, credentialName)`. */
 export const EXPORT_OPEN_BADGE_COMMAND = 'mcred.exportOpenBadge';
 
+/** The VS Code command that the "QA report" lens runs with `(uri, credentialName)`. */
+export const SHOW_QA_REPORT_COMMAND = 'mcred.showQaReport';
+
 /**
  * Above each micro-credential: how many of the eleven Annex I elements it states (with the QA
- * checks once readiness reports them; the tooltip lists what is missing), and "Export…".
+ * checks once readiness reports them; the tooltip lists what is missing), "QA report" and "Export…".
  */
 export class McredCodeLensProvider implements CodeLensProvider {
     private readonly index: IndexManager;
@@ -36,6 +39,7 @@ export class McredCodeLensProvider implements CodeLensProvider {
             const missing = summary.annex1Missing.length > 0 ? `Missing Annex I elements:\n${summary.annex1Missing.join('\n')}` : 'Every Annex I element is stated.';
             return [
                 { range, command: { title: readinessTitle(summary), command: '', tooltip: missing } },
+                { range, command: { title: 'QA report', command: SHOW_QA_REPORT_COMMAND, arguments: [uri, credential.name], tooltip: 'Show the QA report of this micro-credential beside the editor' } },
                 { range, command: { title: 'Export…', command: EXPORT_OPEN_BADGE_COMMAND, arguments: [uri, credential.name], tooltip: 'Export as Open Badge 3.0' } }
             ];
         });

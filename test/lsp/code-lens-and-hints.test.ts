@@ -28,13 +28,14 @@ async function lenses(document: LangiumDocument) {
 }
 
 describe('code lens above each credential', () => {
-    test('the complete example: Annex I 11/11 and Export…', async () => {
+    test('the complete example: Annex I 11/11, QA report and Export…', async () => {
         const { 'example.mcred': document } = await workspace({ 'example.mcred': EXAMPLE });
         const found = await lenses(document);
-        expect(found.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'Export…']);
+        expect(found.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
         expect(found[0].range.start.line).toBe(8);
         expect(found[0].command?.tooltip).toBe('Every Annex I element is stated.');
-        expect(found[1].command).toMatchObject({ command: 'mcred.exportOpenBadge', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
+        expect(found[1].command).toMatchObject({ command: 'mcred.showQaReport', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
+        expect(found[2].command).toMatchObject({ command: 'mcred.exportOpenBadge', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
     });
 
     test('without its cohort, the learner and the date of issuing are missing', async () => {
@@ -50,11 +51,11 @@ describe('code lens above each credential', () => {
         expect((await lenses(programme))[0].command?.title).toBe('Annex I 11/11 · QA 17/17');
     });
 
-    test('one pair of lenses per micro-credential, none for pathways or providers', async () => {
+    test('three lenses per micro-credential, none for pathways or providers', async () => {
         const { 'two.mcred': document } = await workspace({ 'two.mcred': 'provider P { }\nmicrocredential A { title "A" }\nmicrocredential B { }\npathway W { includes A }' });
         const found = await lenses(document);
         expect(found.map(l => [l.range.start.line, l.command?.title?.replace(/ · QA \d+\/17$/, ' · QA m/17')])).toEqual([
-            [1, 'Annex I 1/11 · QA m/17'], [1, 'Export…'], [2, 'Annex I 0/11 · QA m/17'], [2, 'Export…']
+            [1, 'Annex I 1/11 · QA m/17'], [1, 'QA report'], [1, 'Export…'], [2, 'Annex I 0/11 · QA m/17'], [2, 'QA report'], [2, 'Export…']
         ]);
     });
 

@@ -87,7 +87,7 @@ describe('editor features over stdio (built server)', () => {
         expect(edits).toEqual([]);
 
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-        expect(lenses?.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'Export…']);
+        expect(lenses?.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
 
         await expect(client.connection.sendRequest(RenameRequest.type, {
             textDocument: { uri }, position: after(EXAMPLE, 'pathway AILit'), newName: 'AIDigitalEthics'

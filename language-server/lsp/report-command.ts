@@ -1,0 +1,87 @@
+import { UriUtils, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Model } from '../generated/ast.js';
+import { buildReport, renderReport, REPORT_FORMATS, sectionId, type ReportFormat } from '../report/index.js';
+import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
+
+/** The `workspace/executeCommand` id of the QA report (shared with the VS Code client). */
+export const REPORT_COMMAND = 'mcred.report';
+
+/** Arguments of `mcred.report` (one object). */
+export interface ReportCommandArgs {
+    /** The `.mcred` document to report on. */
+    readonly uri: string;
+    /** `html` (default), `md` or `json`. */
+    readonly format?: string;
+    /** HTML only: `standalone` (the file `mcred report` writes) or `vscode` (a webview page that follows the theme). */
+    readonly target?: 'standalone' | 'vscode';
+    /** HTML for `vscode`: the nonce of the webview's Content-Security-Policy. */
+    readonly nonce?: string;
+    /** HTML for `vscode`: the micro-credential to scroll to. */
+    readonly credential?: string;
+}
+
+export type ReportCommandResult =
+    | {
+        readonly kind: 'report';
+        readonly format: ReportFormat;
+        /** The report's title (`QA report — ai-digital-ethics.mcred`). */
+        readonly title: string;
+        /** The rendered report. */
+        readonly content: string;
+        /** Names of the micro-credentials reported on. */
+        readonly credentials: readonly string[];
+    }
+    | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * The QA report of one document, with the same pure functions as `mcred report` (cohorts and
+ * pathways from the whole workspace). `validated` returns the document once every document of
+ * the workspace is linked and validated.
+ */
+export async function reportCommand(
+    shared: LangiumSharedServices,
+    args: ReportCommandArgs | undefined,
+    validated: (uri: URI) => Promise<LangiumDocument<Model>>
+): Promise<ReportCommandResult> {
+    if (!args || typeof args.uri !== 'string') {
+        return { kind: 'error', message: `${REPORT_COMMAND} expects { uri, format?, target?, nonce?, credential? }` };
+    }
+    const format = args.format ?? 'html';
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+        return { kind: 'error', message: `Unknown report format '${format}' (expected ${REPORT_FORMATS.join(', ')})` };
+    }
+    if (format === 'html' && args.target === 'vscode' && !args.nonce) {
+        return { kind: 'error', message: `${REPORT_COMMAND}: a webview report needs a nonce` };
+    }
+    const uri = URI.parse(args.uri);
+    // Edits received but still being coalesced into one build: the report must show them.
+    const builder = shared.workspace.DocumentBuilder;
+    if (builder instanceof McredDocumentBuilder) await builder.settled();
+    let document: LangiumDocument<Model>;
+    try {
+        document = await validated(uri);
+    } catch (error) {
+        return { kind: 'error', message: `Cannot read ${args.uri}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    const { LangiumDocuments, WorkspaceLock } = shared.workspace;
+    // Read under the workspace lock: an edit that arrives meanwhile is built first.
+    return WorkspaceLock.read(() => {
+        const workspace = LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>;
+        const current = LangiumDocuments.getDocument(uri) as LangiumDocument<Model> | undefined ?? document;
+        const folder = UriUtils.dirname(current.uri);
+        const report = buildReport({
+            documents: [current],
+            workspace,
+            fileLabel: file => UriUtils.relative(folder, file)
+        });
+        const credentials = report.files.flatMap(f => f.credentials.map(c => c.name));
+        const focus = args.credential !== undefined && credentials.includes(args.credential) ? sectionId('credential', args.credential) : undefined;
+        const content = renderReport(report, format as ReportFormat, {
+            target: args.target ?? 'standalone',
+            ...(args.nonce ? { nonce: args.nonce } : {}),
+            ...(focus ? { focus } : {})
+        });
+        return { kind: 'report' as const, format: format as ReportFormat, title: report.title, content, credentials };
+    });
+}
