@@ -6,6 +6,7 @@ import {
     ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
 } from '../export/export-plan.js';
 import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
+import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 
 /** The `workspace/executeCommand` id of the export (shared with the VS Code client). */
 export const EXPORT_COMMAND = 'mcred.export';
@@ -87,11 +88,13 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
     /**
      * The document, with every document of the workspace linked and validated: files that are not
      * open are not validated by Langium's initial build (TOOLCHAIN.md §6), and the export must see
-     * their errors.
+     * their errors. Edits received but still being coalesced into one build are waited for, so the
+     * export and the report show every edit the editor sent.
      */
     private async validatedWorkspace(uri: URI): Promise<LangiumDocument<Model>> {
         const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
         await WorkspaceManager.ready;
+        if (DocumentBuilder instanceof McredDocumentBuilder) await DocumentBuilder.settled();
         const document = await LangiumDocuments.getOrCreateDocument(uri) as LangiumDocument<Model>;
         const pending = LangiumDocuments.all.filter(d => d.state < DocumentState.Validated).toArray();
         if (pending.length > 0) {

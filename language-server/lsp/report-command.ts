@@ -2,7 +2,6 @@ import { UriUtils, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
 import { buildReport, renderReport, REPORT_FORMATS, sectionId, type ReportFormat } from '../report/index.js';
-import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 
 /** The `workspace/executeCommand` id of the QA report (shared with the VS Code client). */
 export const REPORT_COMMAND = 'mcred.report';
@@ -55,9 +54,6 @@ export async function reportCommand(
         return { kind: 'error', message: `${REPORT_COMMAND}: a webview report needs a nonce` };
     }
     const uri = URI.parse(args.uri);
-    // Edits received but still being coalesced into one build: the report must show them.
-    const builder = shared.workspace.DocumentBuilder;
-    if (builder instanceof McredDocumentBuilder) await builder.settled();
     let document: LangiumDocument<Model>;
     try {
         document = await validated(uri);
