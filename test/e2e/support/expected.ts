@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LangiumDocument } from 'langium';
+import { UriUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, Position } from 'vscode-languageserver';
+import type { Model } from '../../../language-server/generated/ast.js';
 import { loadWorkspace, type LoadedWorkspace } from '../../../language-server/cli/workspace.js';
+import { buildReport, type QaReport } from '../../../language-server/report/index.js';
 
 const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
@@ -31,7 +33,7 @@ export class FixtureServer {
         return readFileSync(path.join(FIXTURES_DIR, fixture, fileName), 'utf8');
     }
 
-    document(fileName: string): LangiumDocument {
+    document(fileName: string): LangiumDocument<Model> {
         const document = this.workspace.documents[this.names.indexOf(fileName)];
         if (!document) throw new Error(`e2e: no ${fileName} in the fixture`);
         return document;
@@ -46,6 +48,17 @@ export class FixtureServer {
         const found = this.diagnostics(fileName).find(d => d.code === code);
         if (!found) throw new Error(`e2e: the server reports no ${code} in ${fileName}`);
         return { ...found, text: oneLine(typeof found.message === 'string' ? found.message : found.message.value) };
+    }
+
+    /**
+     * The QA report of a file as `mcred.report` builds it for the webview: the same pure model,
+     * the file's cohorts and pathways taken from the whole workspace, files named relative to
+     * the reported file's folder.
+     */
+    report(fileName: string): QaReport {
+        const document = this.document(fileName);
+        const folder = UriUtils.dirname(document.uri);
+        return buildReport({ documents: [document], workspace: this.workspace.documents, fileLabel: uri => UriUtils.relative(folder, uri) });
     }
 
     /** The titles of the code lenses of a file, in order. */
