@@ -1,10 +1,7 @@
-import { commands, Uri, type ExtensionContext } from 'vscode';
+import { Uri, type ExtensionContext } from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
+import { startClient } from './start-client.js';
 import { CLIENT_ID, CLIENT_NAME, clientOptions, LANGUAGE_ID } from './client-options.js';
-import { registerExportCommands } from './commands/export.js';
-import { registerQaReportCommand } from './commands/qa-report.js';
-import { NEW_PROGRAMME_COMMAND, newProgramme } from './new-programme.js';
-import { McredStatusBar } from './status-bar.js';
 
 /** The browser's Worker constructor (the project's type library is Node's, not the DOM's). */
 declare const Worker: new (url: string) => ServerOptions;
@@ -23,12 +20,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         ...clientOptions(),
         documentSelector: [{ language: LANGUAGE_ID }]
     });
-    context.subscriptions.push(client);
-    registerExportCommands(context, client);
-    registerQaReportCommand(context, client);
-    context.subscriptions.push(commands.registerCommand(NEW_PROGRAMME_COMMAND, newProgramme));
-    await client.start();
-    context.subscriptions.push(new McredStatusBar(client));
+    await startClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,10 +1,7 @@
-import { commands, type ExtensionContext } from 'vscode';
+import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { startClient } from './start-client.js';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options.js';
-import { registerExportCommands } from './commands/export.js';
-import { registerQaReportCommand } from './commands/qa-report.js';
-import { NEW_PROGRAMME_COMMAND, newProgramme } from './new-programme.js';
-import { McredStatusBar } from './status-bar.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,12 +17,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
         }
     };
     client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions());
-    context.subscriptions.push(client);
-    registerExportCommands(context, client);
-    registerQaReportCommand(context, client);
-    context.subscriptions.push(commands.registerCommand(NEW_PROGRAMME_COMMAND, newProgramme));
-    await client.start();
-    context.subscriptions.push(new McredStatusBar(client));
+    await startClient(context, client);
 }
 
 export async function deactivate(): Promise<void> {
