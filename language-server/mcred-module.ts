@@ -17,6 +17,7 @@ import { registerValidationChecks } from './validation/mcred-validator.js';
 import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
 import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
+import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 
 /** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
@@ -37,6 +38,9 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)
     }
 };
 

@@ -1,6 +1,6 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
-    DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, URI,
+    DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, type URI,
     type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type WorkspaceLock
 } from 'langium';
 import { McredIndexManager } from './mcred-index-manager.js';
@@ -176,9 +176,10 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             this.resetToState(document, DocumentState.Changed);
         }
         const changedKeys = new Set([...changedUris, ...deletedUris].map(uri => uri.toString()));
+        const byKey = new Map(this.langiumDocuments.all.map(document => [document.uri.toString(), document] as const));
         for (const key of index.referringDocuments(changedKeys)) {
             if (!changedKeys.has(key)) {
-                this.resetDocument(key, DocumentState.ComputedScopes);
+                this.resetDocument(byKey.get(key), DocumentState.ComputedScopes);
             }
         }
         this.markReset([...changed, ...deleted]);
@@ -199,11 +200,11 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         this.pendingSources.clear();
         if (this.pendingNames.size > 0) {
             for (const key of index.documentsWithUnresolved(this.pendingNames)) {
-                this.resetDocument(key, DocumentState.ComputedScopes);
+                this.resetDocument(byKey.get(key), DocumentState.ComputedScopes);
             }
             for (const key of index.documentsDeclaring(this.pendingNames)) {
                 if (!changedKeys.has(key)) {
-                    this.resetDocument(key, DocumentState.IndexedReferences);
+                    this.resetDocument(byKey.get(key), DocumentState.IndexedReferences);
                 }
             }
             this.pendingNames.clear();
@@ -270,8 +271,7 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             .toArray();
     }
 
-    protected resetDocument(key: string, state: DocumentState): void {
-        const document = this.langiumDocuments.getDocument(URI.parse(key));
+    protected resetDocument(document: LangiumDocument | undefined, state: DocumentState): void {
         if (document && document.state > state) {
             this.resetToState(document, state);
         }
