@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
     {
-        ignores: ['out/**', 'node_modules/**', 'language-server/generated/**', 'coverage/**', '.cache/**', 'test-results/**', 'bench/workspaces/**', 'bench/results/**']
+        ignores: ['out/**', 'node_modules/**', 'language-server/generated/**', 'coverage/**', '.cache/**', '.e2e/**', 'test-results/**', 'bench/workspaces/**', 'bench/results/**']
     },
     js.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,

@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule,
     createDefaultSharedModule,
@@ -9,9 +9,22 @@ import {
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
-import { WindowedCompletionProvider } from './lsp/windowed-completion-provider.js';
+import { McredExecuteCommandHandler } from './lsp/export-command-handler.js';
+import { registerDocumentStatusRequest } from './lsp/document-status.js';
+import { McredCodeLensProvider } from './lsp/mcred-code-lens-provider.js';
+import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
+import { McredDocumentSymbolProvider } from './lsp/mcred-document-symbol-provider.js';
+import { McredFoldingRangeProvider } from './lsp/mcred-folding-range-provider.js';
+import { McredFormatter } from './lsp/mcred-formatter.js';
+import { McredHoverProvider } from './lsp/mcred-hover-provider.js';
+import { McredInlayHintProvider } from './lsp/mcred-inlay-hint-provider.js';
+import { McredNodeKindProvider } from './lsp/mcred-node-kind-provider.js';
+import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
+import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
+import { McredCodeActionProvider } from './lsp/code-actions/mcred-code-action-provider.js';
 import { McredLexer } from './parser/mcred-lexer.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
+import { NameIndex } from './references/name-index.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
 import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
@@ -19,9 +32,19 @@ import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-ha
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
+import { RuleSettings } from './workspace/rule-settings.js';
 
-/** Services that mcred adds to Langium's (none yet beyond overrides; kept for the DI shape). */
-export type McredAddedServices = Record<never, never>;
+/** Services that mcred adds to Langium's. */
+export interface McredAddedServices {
+    readonly references: {
+        /** Top-level names of the workspace by name (hash lookups for `ref-duplicate-name`). */
+        readonly NameIndex: NameIndex;
+    };
+    readonly validation: {
+        /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
+        readonly RuleSettings: RuleSettings;
+    };
+}
 
 export type McredServices = LangiumServices & McredAddedServices;
 
@@ -30,21 +53,32 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     parser: {
         Lexer: services => new McredLexer(services)
     },
-    lsp: {
-        CompletionProvider: services => new WindowedCompletionProvider(services)
-    },
     references: {
-        ScopeComputation: services => new McredScopeComputation(services)
+        ScopeComputation: services => new McredScopeComputation(services),
+        NameIndex: services => new NameIndex(services.shared)
     },
     validation: {
-        DocumentValidator: services => new McredDocumentValidator(services)
+        DocumentValidator: services => new McredDocumentValidator(services),
+        RuleSettings: services => new RuleSettings(services.shared)
     },
     workspace: {
         ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)
+    },
+    lsp: {
+        CompletionProvider: services => new McredCompletionProvider(services),
+        HoverProvider: services => new McredHoverProvider(services),
+        Formatter: services => new McredFormatter(services),
+        RenameProvider: services => new McredRenameProvider(services),
+        DocumentSymbolProvider: services => new McredDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new McredFoldingRangeProvider(services),
+        SemanticTokenProvider: services => new McredSemanticTokenProvider(services),
+        CodeLensProvider: services => new McredCodeLensProvider(services),
+        InlayHintProvider: services => new McredInlayHintProvider(services),
+        CodeActionProvider: services => new McredCodeActionProvider(services)
     }
 };
 
-/** Overrides of Langium's shared (workspace-wide) services. Wiring only. */
+/** Overrides of Langium's services shared by all languages of the server. Wiring only. */
 export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new McredDocumentBuilder(services),
@@ -52,6 +86,8 @@ export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumShar
         TextDocuments: () => new McredTextDocuments()
     },
     lsp: {
+        NodeKindProvider: () => new McredNodeKindProvider(),
+        ExecuteCommandHandler: shared => new McredExecuteCommandHandler(shared),
         DocumentUpdateHandler: services => new McredDocumentUpdateHandler(services)
     }
 };
@@ -64,7 +100,7 @@ export interface McredServiceSet {
 /** Extra modules injected last: tests and the benchmark replace single services with them. */
 export interface McredServiceOverrides {
     readonly shared?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
-    readonly mcred?: Module<McredServices, PartialLangiumServices & McredAddedServices>;
+    readonly mcred?: Module<McredServices, PartialLangiumServices & DeepPartial<McredAddedServices>>;
 }
 
 /**
@@ -76,7 +112,9 @@ export function createMcredServices(context: DefaultSharedModuleContext, overrid
     const mcred = inject(createDefaultModule({ shared }), McredGeneratedModule, McredModule, overrides.mcred ?? {});
     shared.ServiceRegistry.register(mcred);
     registerValidationChecks(mcred);
-    if (!context.connection) {
+    if (context.connection) {
+        registerDocumentStatusRequest(context.connection, shared);
+    } else {
         // Without a client there is no `initialized` notification: use the default configuration.
         void shared.workspace.ConfigurationProvider.initialized({});
     }

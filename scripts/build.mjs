@@ -1,5 +1,6 @@
 // Build: check that the generated Langium code matches the grammar, then bundle the extension,
-// the language server and the CLI with esbuild (CommonJS for VS Code and Node 20).
+// the language server and the CLI with esbuild (CommonJS for VS Code and Node 20), and the web
+// extension with its language server for a Web Worker (out/browser/).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -36,14 +37,24 @@ const common = {
 const entries = [
     { entryPoints: { extension: 'extension/main.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'language-server/main.ts' } },
-    { entryPoints: { cli: 'language-server/cli/mcred.ts' } }
+    { entryPoints: { cli: 'language-server/cli/mcred.ts' } },
+    // The web extension (package.json `browser`; VS Code for the web loads it as CommonJS and
+    // appends `.js` to any other name) and its language server, loaded as a Web Worker script
+    // (`.js`, so that any static server gives it a JavaScript MIME type).
+    { entryPoints: { 'browser/extension': 'extension/main-browser.ts' }, external: ['vscode'], ...browser('cjs', '.js') },
+    { entryPoints: { 'browser/server': 'language-server/main-browser.ts' }, ...browser('iife', '.js') }
 ];
+
+/** esbuild options of a browser bundle. */
+function browser(format, extension) {
+    return { platform: 'browser', target: 'es2022', format, outExtension: { '.js': extension }, mainFields: ['browser', 'module', 'main'] };
+}
 
 const contexts = await Promise.all(entries.map(entry => esbuild.context({
     ...common,
+    outExtension: { '.js': '.cjs' },
     ...entry,
     outdir: path.join(root, 'out'),
-    outExtension: { '.js': '.cjs' },
     absWorkingDir: root
 })));
 
@@ -53,5 +64,5 @@ if (watch) {
 } else {
     await Promise.all(contexts.map(c => c.rebuild()));
     await Promise.all(contexts.map(c => c.dispose()));
-    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs');
+    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs, out/browser/extension.js, out/browser/server.js');
 }

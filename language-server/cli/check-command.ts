@@ -1,9 +1,13 @@
-import type { LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
+import type { CredentialContext } from '../model/annex1-elements.js';
 import { credentialContexts } from '../model/credential-contexts.js';
-import { readiness } from '../model/readiness.js';
+import { readiness, type Readiness } from '../model/readiness.js';
+import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
+import type { SeverityPolicy } from '../validation/severity-config.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
+import { readCliRuleConfig } from './rule-config-file.js';
 import { displayPath, readSourceFiles } from './source-files.js';
 import { loadWorkspace } from './workspace.js';
 
@@ -31,17 +35,22 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, SeverityName> = {
 export const checkCommand: Command = {
     name: 'check',
     summary: 'validate .mcred files against the EU Annex I elements and the QA design method',
-    usage: 'mcred check <file|folder>... [--format text|json]',
+    usage: 'mcred check <file|folder>... [--format text|json] [--profile default|strict] [--config mcred.json]',
     async run(args: string[]): Promise<CommandResult> {
-        const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
+        const { values, positionals } = parseCommandArgs(args, {
+            format: { type: 'string' },
+            profile: { type: 'string' },
+            config: { type: 'string' }
+        });
         const format = formatOption(values.format, ['text', 'json'] as const, 'text');
         const files = readSourceFiles(positionals);
-        const { documents } = await loadWorkspace(files);
+        const config = readCliRuleConfig(positionals, values.config, values.profile);
+        const { documents } = await loadWorkspace(files, config.policy);
         const findings = documents.flatMap(findingsOf);
         const hasErrors = findings.some(f => f.severity === 'error');
         const stdout = format === 'json'
             ? JSON.stringify(findings, undefined, 2) + '\n'
-            : textReport(documents, findings);
+            : textReport(documents, findings, configLine(config.file, config.policy));
         return { stdout, exitCode: hasErrors ? 1 : 0 };
     }
 };
@@ -66,34 +75,77 @@ function toFinding(file: string, diagnostic: Diagnostic): CheckFinding {
     };
 }
 
-function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[]): string {
+const WAIVER_PROBLEMS: Record<WaiverProblem['kind'], string> = {
+    'unknown-code': 'no such check',
+    'not-waivable': 'this check cannot be waived',
+    'no-reason': 'a waiver needs a reason'
+};
+
+function configLine(file: string | undefined, policy: SeverityPolicy): string {
+    const changed = policy.overrides.size;
+    return `Severities: ${file ?? 'no mcred.json'}, profile ${policy.profile}`
+        + (changed > 0 ? `, ${changed} ${changed === 1 ? 'code' : 'codes'} changed` : '');
+}
+
+function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[], config: string): string {
     const lines = findings.map(f => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
     const contexts = credentialContexts(documents.map(d => d.parseResult.value));
     if (contexts.length > 0) {
         lines.push('', 'Credentials:');
         for (const context of contexts) {
             const { credential } = context;
-            const node = credential.$cstNode;
-            const file = displayPath(documentOf(documents, credential).uri.fsPath);
-            const start = (node?.range.start.line ?? 0) + 1;
-            const end = (node?.range.end.line ?? 0) + 1;
-            const own = findings.filter(f => f.file === file && f.line >= start && f.line <= end);
-            const state = readiness(context);
-            const missing = state.annex1.filter(e => !e.statement)
-                .map(e => `${e.element.n} ${e.element.code}`);
+            // The credential's findings: those inside it and inside the cohorts that issue it.
+            const spans = [credential, ...context.cohorts].map(spanOf);
+            const own = findings.filter(f => spans.some(s => s.file === f.file && f.line >= s.start && f.line <= s.end));
             const title = credential.title ? ` "${credential.title}"` : '';
-            lines.push(`  ${file}:${start} ${credential.name}${title}`
-                + ` — Annex I ${state.annex1Present}/${state.annex1Total}`
-                + (missing.length ? ` (missing: ${missing.join(', ')})` : '')
-                + ` — ${countsText(own)}`);
+            const state = readiness(context);
+            const annex1 = annex1Summary(context, state);
+            const waived = state.qaWaived > 0 ? ` (${state.qaWaived} waived)` : '';
+            lines.push(`  ${spans[0].file}:${spans[0].start} ${credential.name}${title}`
+                + ` — ${annex1.text} · QA ${state.qaAddressed}/${state.qaTotal}${waived} — ${countsText(own)}`);
+            if (annex1.missing.length > 0) lines.push(`      Annex I missing: ${annex1.missing.join(', ')}`);
+            if (annex1.template) lines.push('      no cohort yet: the learner (1) and the date of issuing (5) come with one');
+            const gaps = state.qa.filter(q => q.status === 'gap').map(q => q.check.code);
+            if (gaps.length > 0) lines.push(`      QA gaps: ${gaps.join(', ')}`);
+            for (const waiver of credential.waivers) {
+                const line = (waiver.$cstNode?.range.start.line ?? 0) + 1;
+                const problems = waiverProblems(waiver).map(p => WAIVER_PROBLEMS[p.kind]);
+                const reason = waiver.reason?.trim() ? `"${waiver.reason}"` : '(no reason)';
+                lines.push(`      waived ${waiver.code}: ${reason}${problems.length ? ` — not in effect: ${problems.join(', ')}` : ''} (${spans[0].file}:${line})`);
+            }
         }
     }
-    lines.push('', `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
+    lines.push('', config, `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
     return lines.join('\n') + '\n';
 }
 
-function documentOf(documents: ReadonlyArray<LangiumDocument<Model>>, credential: { $container: Model }) {
-    return documents.find(d => d.parseResult.value === credential.$container)!;
+/**
+ * Which Annex I elements a credential states. A credential without cohort is a template: the
+ * learner (1) and the date of issuing (5) come with an issuance, so they are not counted missing.
+ */
+/**
+ * Annex I n/11 of a credential. A credential without a cohort is a template: the learner (1) and
+ * the date of issuing (5) come with an issuance, so only the nine programme elements count.
+ */
+function annex1Summary(context: CredentialContext, state: Readiness): { text: string; missing: string[]; template: boolean } {
+    const template = context.cohorts.length === 0;
+    const counted = state.annex1.filter(e => !template || e.element.scope === 'programme');
+    const present = counted.filter(e => e.statement).length;
+    return {
+        text: `Annex I ${present}/${counted.length}${template ? ' programme elements' : ''}`,
+        missing: counted.filter(e => !e.statement).map(e => `${e.element.n} ${e.element.code}`),
+        template
+    };
+}
+
+/** The file and 1-based line span of a node, as findings state them. */
+function spanOf(node: AstNode): { file: string; start: number; end: number } {
+    const range = node.$cstNode?.range;
+    return {
+        file: displayPath(AstUtils.getDocument(node).uri.fsPath),
+        start: (range?.start.line ?? 0) + 1,
+        end: (range?.end.line ?? 0) + 1
+    };
 }
 
 function countsText(findings: readonly CheckFinding[]): string {

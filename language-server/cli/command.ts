@@ -11,6 +11,8 @@ export interface Command {
 
 export interface CommandResult {
     readonly stdout: string;
+    /** Problems to print on standard error (e.g. why nothing was exported). */
+    readonly stderr?: string;
     readonly exitCode: number;
 }
 
@@ -19,7 +21,20 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     try {
         return parseArgs({ args, options, allowPositionals: true, strict: true });
     } catch (error) {
-        throw new UsageError((error as Error).message.split('\n')[0]);
+        throw new UsageError(usageMessage(error as NodeJS.ErrnoException));
+    }
+}
+
+/** node:util parseArgs messages, shortened to one plain line (its unknown-option advice is about `--`). */
+function usageMessage(error: NodeJS.ErrnoException): string {
+    const option = /'([^']+)'/.exec(error.message)?.[1];
+    switch (error.code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `unknown option '${option}' (try --help)`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            return option?.endsWith('<value>') ? `option '${option.replace(' <value>', '')}' needs a value` : error.message.split('\n')[0];
+        default:
+            return error.message.split('\n')[0];
     }
 }
 

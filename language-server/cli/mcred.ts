@@ -1,8 +1,9 @@
 import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
+import { exportCommand } from './export-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand];
+const COMMANDS: readonly Command[] = [checkCommand, exportCommand];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 
@@ -17,16 +18,21 @@ function help(): string {
         'Commands:',
         ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
-        'Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.'
+        'Exit codes: 0 no errors, 1 errors found (export: nothing exported), 2 bad usage, unreadable input or unwritable output.'
     ].join('\n') + '\n';
 }
 
 /** Runs the CLI with the given arguments and resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
     const [name, ...args] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+        // Bad usage: like every exit 2, one line on stderr and nothing on stdout.
+        process.stderr.write('mcred: no command given (try: mcred --help)\n');
+        return 2;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
         process.stdout.write(help());
-        return name === undefined ? 2 : 0;
+        return 0;
     }
     if (name === '--version' || name === '-v') {
         process.stdout.write(`${VERSION}\n`);
@@ -42,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
             return 0;
         }
         const result = await command.run(args);
+        if (result.stderr) process.stderr.write(result.stderr);
         await write(result.stdout);
         return result.exitCode;
     } catch (error) {

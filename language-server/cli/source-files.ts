@@ -56,7 +56,9 @@ function findMcredFiles(folder: string): string[] {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
             if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...findMcredFiles(full));
-        } else if (entry.isFile() && entry.name.endsWith(EXTENSION)) {
+        } else if (entry.name.endsWith(EXTENSION) && (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()))) {
+            // A symbolic link to a file counts (e.g. a shared providers file); links to folders
+            // are not followed, so that a link cycle cannot make the search endless.
             found.push(full);
         }
     }

@@ -1,6 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { createMcredServices, type McredServiceSet } from '../mcred-module.js';
+import { SeverityPolicy } from '../validation/severity-config.js';
 import type { SourceFile } from './source-files.js';
 
 export interface LoadedWorkspace {
@@ -11,10 +12,12 @@ export interface LoadedWorkspace {
 
 /**
  * Loads the files as one workspace, so that references across files resolve, and builds it with
- * validation (Langium's initial workspace build does not validate; see TOOLCHAIN.md §6).
+ * validation (Langium's initial workspace build does not validate; see TOOLCHAIN.md §6), with the
+ * given severity policy (the defaults unless the caller read an mcred.json).
  */
-export async function loadWorkspace(files: readonly SourceFile[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly SourceFile[], policy: SeverityPolicy = SeverityPolicy.DEFAULT): Promise<LoadedWorkspace> {
     const services = createMcredServices(EmptyFileSystem);
+    services.mcred.validation.RuleSettings.use(policy);
     const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
     const documents = files.map(file => {
         const document = LangiumDocumentFactory.fromString<Model>(file.text, URI.file(file.path));

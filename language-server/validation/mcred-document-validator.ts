@@ -1,31 +1,185 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import {
+    DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument,
+    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
+} from 'langium';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { isMicroCredential, type Model, type Waiver } from '../generated/ast.js';
+import type { McredServices } from '../mcred-module.js';
+import { activeWaivers, owningCredential } from '../model/waivers.js';
+import type { RuleSettings } from '../workspace/rule-settings.js';
+import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from './issue-codes.js';
+import { report } from './report.js';
+import type { ConfiguredSeverity, SeverityPolicy } from './severity-config.js';
 import { limitSyntaxErrors } from './syntax-error-limit.js';
 
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'information',
+    [DiagnosticSeverity.Hint]: 'hint'
+};
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    information: DiagnosticSeverity.Information,
+    hint: DiagnosticSeverity.Hint
+};
+
+/** Families that judge whether a programme is complete: unreliable on a partly parsed element. */
+const COMPLETENESS_FAMILIES = new Set(['annex1-mandatory', 'annex1-optional', 'qa-design-method']);
+
+/** Codes raised on a cohort: a waiver of them may be used by a cohort in another file. */
+const ISSUANCE_CODES = new Set<IssueCode>(['eu-opt-grade']);
+
 /**
- * Langium's document validator, with a stable code on every built-in diagnostic (syntax errors
- * and unresolved references get `syntax-error` / `ref-unresolved`), so that every diagnostic
- * the user sees, in the editor or from the CLI, carries a code from the rule table.
+ * Langium's document validator, plus the one place where every diagnostic is finished before
+ * the editor or the CLI sees it:
+ * 1. a stable code on every built-in diagnostic (`syntax-error`, `ref-unresolved`);
+ *    completeness findings (Annex I, optional elements, QA gaps) are held back for a top-level
+ *    element that contains a syntax error: the parser's recovery drops the rest of the block, so
+ *    "missing" would be wrong; the syntax error is what the designer has to fix first;
+ * 2. waivers: a finding that the owning micro-credential waives (`waive <code> "reason"`) is
+ *    dropped, and a waiver that dropped nothing is reported (`waiver-unused`);
+ * 3. severities: the policy from mcred.json / settings / CLI (severity-config.ts) sets each
+ *    finding's severity or switches it off.
  */
 export class McredDocumentValidator extends DefaultDocumentValidator {
+    private readonly settings: RuleSettings;
+    /** The AST node each diagnostic of the current run was reported on, for waivers. */
+    private readonly nodes = new WeakMap<Diagnostic, AstNode>();
+
+    constructor(services: McredServices) {
+        super(services);
+        this.settings = services.validation.RuleSettings;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const policy = await this.settings.policyFor(document.uri);
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        for (const diagnostic of diagnostics) {
-            diagnostic.code ??= builtInCode(diagnostic);
+        const broken = brokenElements(document);
+        const used = new Set<Waiver>();
+        const kept = diagnostics.filter(diagnostic => {
+            if (diagnostic.code === undefined) finishBuiltIn(diagnostic);
+            if (broken.size > 0 && this.isHeldBack(diagnostic, broken)) return false;
+            const waiver = this.waiverOf(diagnostic);
+            if (waiver) used.add(waiver);
+            return !waiver;
+        });
+        // Whether a waiver is used is known only when the checks it waives ran (the `fast` category).
+        if (!options?.categories || options.categories.includes('fast')) {
+            kept.push(...this.unusedWaivers(document, used, broken));
         }
-        return limitSyntaxErrors(diagnostics);
+        return limitSyntaxErrors(kept.filter(diagnostic => applySeverity(diagnostic, policy)));
+    }
+
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        const diagnostic = super.toDiagnostic(severity, message, info);
+        this.nodes.set(diagnostic, info.node);
+        return diagnostic;
+    }
+
+    private isHeldBack(diagnostic: Diagnostic, broken: ReadonlySet<AstNode>): boolean {
+        const code = String(diagnostic.code);
+        const node = this.nodes.get(diagnostic);
+        if (!node || !isIssueCode(code) || !COMPLETENESS_FAMILIES.has(RULES[code].family)) return false;
+        let element: AstNode = node;
+        while (element.$container && element.$container.$container) element = element.$container;
+        return broken.has(element);
+    }
+
+    /** The waiver that silences this diagnostic, if its credential waives its code. */
+    private waiverOf(diagnostic: Diagnostic): Waiver | undefined {
+        const code = String(diagnostic.code);
+        const node = this.nodes.get(diagnostic);
+        if (!node || !isIssueCode(code) || !isWaivable(code)) return undefined;
+        const credential = owningCredential(node);
+        return credential && activeWaivers(credential).get(code);
+    }
+
+    private unusedWaivers(document: LangiumDocument, used: ReadonlySet<Waiver>, broken: ReadonlySet<AstNode>): Diagnostic[] {
+        const found: Diagnostic[] = [];
+        const accept: ValidationAcceptor = (severity, message, info) => found.push(this.toDiagnostic(severity, message, info));
+        const model = document.parseResult.value as Model;
+        // A credential with a syntax error has its completeness findings held back: its waivers cannot be judged.
+        for (const credential of model.elements.filter(isMicroCredential).filter(c => !broken.has(c))) {
+            const active = new Set(activeWaivers(credential).values());
+            for (const waiver of credential.waivers) {
+                if (used.has(waiver) || ISSUANCE_CODES.has(waiver.code as IssueCode)) continue;
+                if (!active.has(waiver)) {
+                    if (credential.waivers.find(w => w.code === waiver.code && active.has(w))) {
+                        report(accept, 'waiver-unused',
+                            `'${waiver.code}' is already waived above: remove this waiver`, { node: waiver, keyword: 'waive' }, { waived: waiver.code });
+                    }
+                    continue;
+                }
+                report(accept, 'waiver-unused',
+                    `'${credential.name}' passes '${waiver.code}' without the waiver: remove it, so that the certificate does not claim an exception it does not need`,
+                    { node: waiver, keyword: 'waive' }, { waived: waiver.code });
+            }
+        }
+        return found;
     }
 }
 
-function builtInCode(diagnostic: Diagnostic): string | undefined {
-    const dataCode = (diagnostic.data as { code?: string } | undefined)?.code;
-    switch (dataCode) {
+/** The top-level elements (providers, credentials, pathways, cohorts) in which the parser found an error. */
+function brokenElements(document: LangiumDocument): ReadonlySet<AstNode> {
+    const { parserErrors, lexerErrors, value } = document.parseResult;
+    if (parserErrors.length === 0 && lexerErrors.length === 0) return new Set();
+    const elements = (value as Model).elements ?? [];
+    const offsets = [
+        ...parserErrors.map(error => Number.isFinite(error.token.startOffset) ? error.token.startOffset
+            : 'previousToken' in error ? (error.previousToken as { startOffset: number }).startOffset : NaN),
+        ...lexerErrors.map(error => error.offset)
+    ].filter(Number.isFinite);
+    const broken = new Set<AstNode>();
+    for (const offset of offsets) {
+        const element = elements.findLast(e => (e.$cstNode?.offset ?? Infinity) <= offset);
+        if (element) broken.add(element);
+    }
+    return broken;
+}
+
+/** Sets the configured severity; false when the code is switched off. */
+function applySeverity(diagnostic: Diagnostic, policy: SeverityPolicy): boolean {
+    const code = String(diagnostic.code);
+    if (!isIssueCode(code)) return true;
+    const reported = SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error] ?? RULES[code].severity;
+    const severity: ConfiguredSeverity = policy.severityOf(code, reported);
+    if (severity === 'off') return false;
+    diagnostic.severity = LSP_SEVERITY[severity];
+    return true;
+}
+
+const REFERENCE_KINDS: Record<string, string> = {
+    awardedBy: 'provider',
+    covers: 'outcome of this micro-credential',
+    stackableInto: 'pathway or micro-credential',
+    includes: 'micro-credential or pathway',
+    credential: 'micro-credential'
+};
+
+/**
+ * Gives Langium's own diagnostics (syntax and linking errors) their code, a message in the
+ * designer's words where Langium's is technical, and the source every message names.
+ */
+function finishBuiltIn(diagnostic: Diagnostic): void {
+    const data = diagnostic.data as { code?: string; property?: string; refText?: string } | undefined;
+    switch (data?.code) {
         case DocumentValidator.LexingError:
-        case DocumentValidator.ParsingError:
-            return 'syntax-error';
-        case DocumentValidator.LinkingError:
-            return 'ref-unresolved';
-        default:
-            return undefined;
+        case DocumentValidator.ParsingError: {
+            diagnostic.code = 'syntax-error';
+            const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+            diagnostic.message = `${text.replace(/^Expecting token of type '([^']*)'/, "Expected '$1'").replace(/\.$/, '')} — ${RULES['syntax-error'].source}.`;
+            diagnostic.data = { ...data, code: 'syntax-error' };
+            break;
+        }
+        case DocumentValidator.LinkingError: {
+            const kind = REFERENCE_KINDS[data.property ?? ''] ?? 'declaration';
+            diagnostic.code = 'ref-unresolved';
+            diagnostic.message = `No ${kind} called '${data.refText ?? ''}' is declared in the workspace — ${RULES['ref-unresolved'].source}.`;
+            diagnostic.data = { ...data, code: 'ref-unresolved' };
+            break;
+        }
     }
 }

@@ -19,17 +19,21 @@ const LANGIUM_SEVERITY: Record<Severity, ValidationSeverity> = {
  * Reports one finding of a rule: the default severity and the rule's source come from the rule
  * table, so every message ends by naming what it enforces. Severity configuration and waivers
  * are applied afterwards, in one place (McredDocumentValidator).
+ *
+ * `severity` is for the few rules whose table entry documents two levels (`value-ects`: error at
+ * or below zero, warning above 60); every other finding takes the table's default.
  */
 export function report<N extends AstNode>(
     accept: ValidationAcceptor,
     code: IssueCode,
     message: string,
     where: Omit<DiagnosticInfo<N>, 'code' | 'data'>,
-    facts: Record<string, unknown> = {}
+    facts: Record<string, unknown> = {},
+    severity: Severity = RULES[code].severity
 ): void {
     const rule = RULES[code];
     const data: McredDiagnosticData = { ...facts, code };
-    accept(langiumSeverity(rule.severity), `${message} — ${rule.source}.`, { ...where, code, data });
+    accept(langiumSeverity(severity), `${message} — ${rule.source}.`, { ...where, code, data });
 }
 
 function langiumSeverity(severity: Severity): ValidationSeverity {

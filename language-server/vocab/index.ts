@@ -7,3 +7,4 @@ export * from './languages.js';
 export * from './currencies.js';
 export * from './esco.js';
 export * from './europass.js';
+export * from './action-verbs.js';

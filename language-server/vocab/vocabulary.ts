@@ -49,6 +49,7 @@ export class Vocabulary<C extends Concept = Concept> {
             .map(c => ({ c, score: Math.min(distance(folded, c.code.toLowerCase()), distance(folded, c.label.toLowerCase()) + 1) }))
             .filter(({ c, score }) => score <= Math.max(1, Math.floor(folded.length / 3)) || (folded.length >= 3 && c.label.toLowerCase().includes(folded)))
             .sort((a, b) => a.score - b.score
+                || Math.abs(a.c.code.length - folded.length) - Math.abs(b.c.code.length - folded.length)
                 || commonPrefix(folded, b.c.code.toLowerCase()) - commonPrefix(folded, a.c.code.toLowerCase())
                 || a.c.code.localeCompare(b.c.code))
             .map(({ c }) => c);

@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
+import type { ExportCommandArgs, ExportCommandResult } from '../../language-server/lsp/export-command-handler.js';
+
+/**
+ * "Micro-credential: Export as Open Badge 3.0" and "… as Europass credential". The export runs in
+ * the language server (`mcred.export`, the same functions as `mcred export`); this side picks the
+ * credential and cohort, writes the returned documents into `mcred.export.outputFolder` and opens
+ * the first one. Both commands take optional `(uri, credentialName)` so code lenses can call them.
+ */
+const EXPORT_COMMANDS = [
+    { command: 'mcred.exportOpenBadge', format: 'ob3' },
+    { command: 'mcred.exportEuropass', format: 'elm' }
+] as const;
+
+const SERVER_COMMAND = 'mcred.export';
+export const DEFAULT_OUTPUT_FOLDER = 'out/credentials';
+
+export function registerExportCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+    for (const { command, format } of EXPORT_COMMANDS) {
+        context.subscriptions.push(vscode.commands.registerCommand(command,
+            // From a menu VS Code passes the resource's Uri (and, from the editor title, an
+            // editor-group object as second argument); from a code lens, strings.
+            (uri?: unknown, credentialName?: unknown) => exportCredential(client, format,
+                typeof uri === 'string' || uri instanceof vscode.Uri ? uri : undefined,
+                typeof credentialName === 'string' ? credentialName : undefined)));
+    }
+}
+
+async function exportCredential(client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string): Promise<void> {
+    const uri = typeof uriArgument === 'string' ? vscode.Uri.parse(uriArgument)
+        : uriArgument ?? activeMcredDocument()?.uri;
+    if (!uri) {
+        void vscode.window.showErrorMessage('Open a .mcred file to export one of its micro-credentials.');
+        return;
+    }
+    const listed = await run(client, { uri: uri.toString(), list: true });
+    if (listed.kind !== 'credentials') return showError(listed);
+    const credential = credentialName !== undefined
+        ? listed.credentials.find(c => c.name === credentialName)
+        : await pickOne(listed.credentials, c => ({ label: c.name, description: c.title }), 'Micro-credential to export');
+    if (!credential) {
+        if (credentialName !== undefined) void vscode.window.showErrorMessage(`No micro-credential named '${credentialName}' in ${vscode.workspace.asRelativePath(uri)}.`);
+        else if (listed.credentials.length === 0) void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} contains no micro-credential.`);
+        return;
+    }
+    const issuance = await pickIssuance(credential.cohorts);
+    if (!issuance) return;
+    const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Exporting ${credential.name}…` },
+        () => run(client, { uri: uri.toString(), format, credential: credential.name, ...issuance }));
+    if (result.kind !== 'export') return showError(result);
+    if (result.problems.length > 0) {
+        const action = await vscode.window.showErrorMessage(
+            `${result.problems[0].message} ${result.problems.length > 1 ? `(${result.problems.length - 1} more)` : ''}`.trim(),
+            'Show problems');
+        if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        return;
+    }
+    const folder = outputFolder(uri);
+    await writeAll(folder, result.documents.map(d => ({ name: d.fileName, text: d.text })));
+    const first = result.documents[0];
+    if (first) {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first.fileName), { preview: false });
+    }
+    void vscode.window.showInformationMessage(
+        `Exported ${result.documents.length} ${result.formatLabel} document${result.documents.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}. ${result.notes.join(' ')}`);
+}
+
+type Issuance = Pick<ExportCommandArgs, 'cohort' | 'template'>;
+
+async function pickIssuance(cohorts: ReadonlyArray<{ name: string; learners: number; roster?: string }>): Promise<Issuance | undefined> {
+    if (cohorts.length === 0) return { template: true };
+    if (cohorts.length === 1) return { cohort: cohorts[0].name };
+    const items: Array<vscode.QuickPickItem & { issuance: Issuance }> = [
+        ...cohorts.map(c => ({
+            label: c.name,
+            description: [c.learners > 0 ? `${c.learners} learner${c.learners === 1 ? '' : 's'}` : undefined, c.roster ? `roster ${c.roster}` : undefined]
+                .filter(Boolean).join(', '),
+            issuance: { cohort: c.name }
+        })),
+        { label: 'All cohorts', description: 'one credential per learner of every cohort', issuance: {} },
+        { label: 'Template', description: 'the achievement, without learner', issuance: { template: true } }
+    ];
+    return (await vscode.window.showQuickPick(items, { placeHolder: 'Cohort to export' }))?.issuance;
+}
+
+async function pickOne<T>(items: readonly T[], describe: (item: T) => vscode.QuickPickItem, placeHolder: string): Promise<T | undefined> {
+    if (items.length <= 1) return items[0];
+    const picked = await vscode.window.showQuickPick(items.map(item => ({ ...describe(item), item })), { placeHolder });
+    return picked?.item;
+}
+
+function activeMcredDocument(): vscode.TextDocument | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    return document?.languageId === 'mcred' ? document : undefined;
+}
+
+async function run(client: BaseLanguageClient, args: ExportCommandArgs): Promise<ExportCommandResult> {
+    return client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [args] }) as Promise<ExportCommandResult>;
+}
+
+function showError(result: ExportCommandResult): void {
+    if (result.kind === 'error') void vscode.window.showErrorMessage(result.message);
+}
+
+/**
+ * `mcred.export.outputFolder`: an absolute path, or a path relative to the workspace folder of the
+ * file (the file's own folder when it is outside any workspace folder).
+ */
+function outputFolder(document: vscode.Uri): vscode.Uri {
+    const setting = vscode.workspace.getConfiguration('mcred', document).get<string>('export.outputFolder')?.trim() || DEFAULT_OUTPUT_FOLDER;
+    if (/^([a-zA-Z]:[\\/]|[\\/])/.test(setting)) return vscode.Uri.file(setting);
+    const base = vscode.workspace.getWorkspaceFolder(document)?.uri ?? vscode.Uri.joinPath(document, '..');
+    return vscode.Uri.joinPath(base, setting);
+}
+
+/** Writes every file or none: temporary files first, then renames; removes what it wrote on failure. */
+async function writeAll(folder: vscode.Uri, files: ReadonlyArray<{ name: string; text: string }>): Promise<void> {
+    const fs = vscode.workspace.fs;
+    await fs.createDirectory(folder);
+    const stamp = Date.now().toString(36);
+    const temporary = files.map((_, i) => vscode.Uri.joinPath(folder, `.mcred-export-${stamp}-${i}.tmp`));
+    const renamed: vscode.Uri[] = [];
+    try {
+        for (const [i, file] of files.entries()) {
+            await fs.writeFile(temporary[i], new TextEncoder().encode(file.text));
+        }
+        for (const [i, file] of files.entries()) {
+            const target = vscode.Uri.joinPath(folder, file.name);
+            await fs.rename(temporary[i], target, { overwrite: true });
+            renamed.push(target);
+        }
+    } catch (error) {
+        for (const uri of [...temporary, ...renamed]) {
+            await Promise.resolve(fs.delete(uri)).catch(() => undefined);
+        }
+        throw error;
+    }
+}

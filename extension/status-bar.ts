@@ -1,0 +1,79 @@
+import { languages, StatusBarAlignment, window, workspace, type Disposable, type StatusBarItem } from 'vscode';
+import { RequestType, type BaseLanguageClient } from 'vscode-languageclient';
+import { DOCUMENT_STATUS_REQUEST, type DocumentStatus, type DocumentStatusParams } from '../language-server/lsp/protocol.js';
+import { LANGUAGE_ID } from './client-options.js';
+
+const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus | null, void>(DOCUMENT_STATUS_REQUEST);
+
+/**
+ * The status bar item of the active .mcred file: its errors and warnings, and how many Annex I
+ * elements its credentials state (asked of the server with `mcred/documentStatus`). Clicking it
+ * opens the Problems view.
+ */
+export class McredStatusBar implements Disposable {
+    private readonly item: StatusBarItem;
+    private readonly subscriptions: Disposable[];
+    private timer: ReturnType<typeof setTimeout> | undefined;
+
+    constructor(private readonly client: BaseLanguageClient) {
+        this.item = window.createStatusBarItem('mcred.status', StatusBarAlignment.Left, 100);
+        this.item.name = 'Micro-credential status';
+        this.item.command = 'workbench.actions.view.problems';
+        this.subscriptions = [
+            window.onDidChangeActiveTextEditor(() => this.schedule()),
+            languages.onDidChangeDiagnostics(event => {
+                const active = window.activeTextEditor?.document.uri.toString();
+                if (event.uris.some(uri => uri.toString() === active)) this.schedule();
+            }),
+            workspace.onDidChangeConfiguration(event => {
+                if (event.affectsConfiguration('mcred.statusBar')) this.schedule();
+            })
+        ];
+        this.schedule();
+    }
+
+    /** Coalesces the bursts of events that one edit causes. */
+    private schedule(): void {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.update(), 150);
+    }
+
+    private async update(): Promise<void> {
+        const document = window.activeTextEditor?.document;
+        const enabled = workspace.getConfiguration('mcred').get<boolean>('statusBar.enable', true);
+        if (!document || document.languageId !== LANGUAGE_ID || !enabled) {
+            this.item.hide();
+            return;
+        }
+        const params: DocumentStatusParams = { uri: document.uri.toString() };
+        const status = await this.client.sendRequest(DocumentStatusRequest, params).then(result => result, () => null);
+        if (!status || window.activeTextEditor?.document !== document) return;
+        this.item.text = statusText(status);
+        this.item.tooltip = statusTooltip(status);
+        this.item.show();
+    }
+
+    dispose(): void {
+        if (this.timer) clearTimeout(this.timer);
+        for (const subscription of this.subscriptions) subscription.dispose();
+        this.item.dispose();
+    }
+}
+
+/** `$(error) 2 $(warning) 1 · Annex I 9/11` (the least ready credential of the file). */
+export function statusText(status: DocumentStatus): string {
+    const problems = `$(error) ${status.errors} $(warning) ${status.warnings}`;
+    const least = [...status.credentials].sort((a, b) => a.annex1Present / a.annex1Total - b.annex1Present / b.annex1Total)[0];
+    if (!least) return problems;
+    const qa = ` · QA ${least.qaPassed}/${least.qaTotal}`;
+    return `${problems} · Annex I ${least.annex1Present}/${least.annex1Total}${qa}`;
+}
+
+function statusTooltip(status: DocumentStatus): string {
+    const lines = [`${status.errors} error(s), ${status.warnings} warning(s)`];
+    for (const credential of status.credentials) {
+        lines.push('', `${credential.name}: Annex I ${credential.annex1Present}/${credential.annex1Total}`);
+        lines.push(...credential.annex1Missing.map(missing => `  missing: ${missing}`));
+    }
+    return lines.join('\n');
+}

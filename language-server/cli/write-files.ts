@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Writing the output failed; nothing written by this call is left behind. */
+export class WriteError extends Error {
+    override readonly name = 'WriteError';
+}
+
+export interface OutputFile {
+    /** A plain file name (no folder part). */
+    readonly name: string;
+    readonly text: string;
+}
+
+/**
+ * Writes every file into `folder` or none: each file goes to a temporary file in the same folder
+ * first, and only when all are written are they renamed into place (a rename within a folder is
+ * atomic). On any failure the temporary files and the files this call already renamed are
+ * removed, so no partial or half-written output remains.
+ */
+export function writeFilesAtomically(folder: string, files: readonly OutputFile[]): void {
+    for (const file of files) {
+        if (file.name !== path.basename(file.name) || file.name === '.' || file.name === '..') {
+            throw new WriteError(`refusing to write '${file.name}': not a plain file name`);
+        }
+    }
+    if (existsSync(folder) && !statSync(folder).isDirectory()) {
+        throw new WriteError(`the output folder ${folder} is a file, not a folder`);
+    }
+    let created: string | undefined;
+    try {
+        created = mkdirSync(folder, { recursive: true });
+    } catch (error) {
+        throw new WriteError(`cannot create the output folder ${folder} (${reason(error)})`);
+    }
+    const stamp = `${process.pid}-${Date.now().toString(36)}`;
+    const temporary: string[] = [];
+    const renamed: string[] = [];
+    try {
+        files.forEach((file, i) => {
+            const temp = path.join(folder, `.mcred-export-${stamp}-${i}.tmp`);
+            temporary.push(temp);
+            writeFileSync(temp, file.text, { encoding: 'utf8', flag: 'wx' });
+        });
+        files.forEach((file, i) => {
+            const target = path.join(folder, file.name);
+            const existed = existsSync(target);
+            renameSync(temporary[i], target);
+            if (!existed) renamed.push(target);
+        });
+    } catch (error) {
+        for (const file of [...temporary, ...renamed]) {
+            rmSync(file, { force: true });
+        }
+        if (created) rmSync(created, { recursive: true, force: true });
+        throw new WriteError(`cannot write to the output folder ${folder} (${reason(error)}); nothing was written`);
+    }
+}
+
+function reason(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ?? (error instanceof Error ? error.message : String(error));
+}

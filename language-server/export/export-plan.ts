@@ -1,0 +1,316 @@
+import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
+import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
+import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
+import { credentialFileName, templateFileName } from './file-names.js';
+import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
+import { toJsonText } from './json.js';
+import { parseRoster, isIsoDate } from './roster.js';
+
+/**
+ * What to export, as the CLI and the language server command receive it. Without `cohort`,
+ * `roster` or `template`, every cohort of each selected credential is exported, and a credential
+ * without cohort gives its achievement template.
+ */
+export interface ExportRequest {
+    readonly format: string;
+    /** Only this credential (its declared name). */
+    readonly credential?: string;
+    /** Only this cohort (its declared name). */
+    readonly cohort?: string;
+    /** A CSV roster given by the user (`--roster`): its text and the name to show in messages. */
+    readonly roster?: { readonly text: string; readonly source: string };
+    /** The achievement template, without learner. */
+    readonly template?: boolean;
+    /** Date of issuing for roster rows that state none (`YYYY-MM-DD`). */
+    readonly issued?: string;
+}
+
+export interface ExportInput {
+    /** The documents whose credentials may be exported (the files or folder the user named). */
+    readonly documents: ReadonlyArray<LangiumDocument<Model>>;
+    /** Every document of the workspace, built and validated (cohorts and pathways may be in other files). */
+    readonly workspace: ReadonlyArray<LangiumDocument<Model>>;
+    /** Reads a roster file named by a cohort; rejects when it cannot be read. */
+    readonly readText: (uri: URI) => Promise<string>;
+}
+
+/** One file to write: its name (no folder) and its exact text. */
+export interface ExportedDocument {
+    readonly fileName: string;
+    readonly text: string;
+    readonly credential: string;
+    /** The learner's name or identifier; absent for a template. */
+    readonly learner?: string;
+    readonly cohort?: string;
+}
+
+/** Why an export cannot be made. Any problem means nothing is written. */
+export interface ExportProblem {
+    /** The file (a document URI, or the roster name) and 1-based line, when known. */
+    readonly uri?: string;
+    readonly source?: string;
+    readonly line?: number;
+    readonly column?: number;
+    readonly code?: string;
+    readonly message: string;
+}
+
+export interface ExportPlan {
+    readonly format: ExportFormat;
+    readonly documents: readonly ExportedDocument[];
+    readonly problems: readonly ExportProblem[];
+    /** What the format leaves to the issuing service. */
+    readonly notes: readonly string[];
+}
+
+/** A request that cannot be understood (unknown format, credential or cohort): a usage error. */
+export class ExportRequestError extends Error {
+    override readonly name = 'ExportRequestError';
+}
+
+/**
+ * Plans an export: selects the credentials and issuances, refuses credentials with errors, reads
+ * the rosters and builds every document with the pure exporters. Nothing is written here; the
+ * CLI writes the documents to files and the language server returns them to the editor, so both
+ * produce the same bytes.
+ */
+export async function planExport(input: ExportInput, request: ExportRequest): Promise<ExportPlan> {
+    const format = exportFormat(request.format);
+    if (!format) {
+        throw new ExportRequestError(`unknown format '${request.format}' (expected ${EXPORT_FORMATS.map(f => f.id).join(' or ')})`);
+    }
+    if ([request.cohort !== undefined, request.roster !== undefined, request.template === true].filter(Boolean).length > 1) {
+        throw new ExportRequestError('choose one of a cohort, a roster or the template');
+    }
+    if (request.issued !== undefined && !isIsoDate(request.issued)) {
+        throw new ExportRequestError(`'${request.issued}' is not a date of issuing as YYYY-MM-DD`);
+    }
+    const workspaceModels = input.workspace.map(d => d.parseResult.value);
+    const pathways = workspaceModels.flatMap(m => m.elements.filter(isPathway));
+    const allCohorts = workspaceModels.flatMap(m => m.elements.filter(isCohort));
+    const credentials = selectCredentials(input, request, allCohorts);
+
+    const problems: ExportProblem[] = [];
+    const documents: ExportedDocument[] = [];
+    const roster = request.roster ? rosterLearners(request.roster.text, request.roster.source, problems) : undefined;
+
+    for (const credential of credentials) {
+        const cohorts = request.roster || request.template ? []
+            : allCohorts.filter(c => c.credential.ref === credential && (request.cohort === undefined || c.name === request.cohort));
+        const errors = credentialErrors(credential, cohorts, input.workspace);
+        if (errors.length > 0) {
+            problems.push(...errors);
+            continue;
+        }
+        const model = credentialModel(credential, pathways);
+        if (request.template || (!roster && cohorts.length === 0)) {
+            documents.push({
+                fileName: templateFileName(model.name, format.extension),
+                text: toJsonText(format.template(model)),
+                credential: model.name
+            });
+            continue;
+        }
+        const issuances: Issuance[] = [];
+        if (roster) {
+            issuances.push(...rosterIssuances(roster, request.issued, problems));
+        }
+        for (const cohort of cohorts) {
+            issuances.push(...await cohortIssuances(cohort, input, problems));
+        }
+        documents.push(...issue(model, format, issuances, problems));
+    }
+    return { format, documents: problems.length > 0 ? [] : documents, problems, notes: format.notes };
+}
+
+function selectCredentials(input: ExportInput, request: ExportRequest, allCohorts: readonly Cohort[]): MicroCredential[] {
+    let credentials = input.documents.flatMap(d => d.parseResult.value.elements.filter(isMicroCredential));
+    if (request.credential !== undefined) {
+        credentials = credentials.filter(c => c.name === request.credential);
+        if (credentials.length === 0) {
+            throw new ExportRequestError(`no micro-credential named '${request.credential}' in the files given`);
+        }
+    }
+    if (request.cohort !== undefined) {
+        const cohort = allCohorts.find(c => c.name === request.cohort);
+        if (!cohort) {
+            throw new ExportRequestError(`no cohort named '${request.cohort}'`);
+        }
+        const of = cohort.credential.ref;
+        credentials = credentials.filter(c => c === of);
+        if (credentials.length === 0) {
+            throw new ExportRequestError(`cohort '${request.cohort}' is of ${of ? `'${of.name}'` : `an unknown credential '${cohort.credential.$refText}'`}, which is not among the credentials to export`);
+        }
+    }
+    if (credentials.length === 0) {
+        throw new ExportRequestError('the files given contain no micro-credential');
+    }
+    if (request.roster && credentials.length > 1) {
+        throw new ExportRequestError(`a roster issues one credential: name it with --credential (one of ${credentials.map(c => c.name).join(', ')})`);
+    }
+    return credentials;
+}
+
+/**
+ * The errors that forbid exporting a credential: error diagnostics inside the credential, its
+ * awarding bodies and the cohorts to export, and syntax errors anywhere in their files.
+ */
+function credentialErrors(credential: MicroCredential, cohorts: readonly Cohort[], workspace: ReadonlyArray<LangiumDocument<Model>>): ExportProblem[] {
+    const nodes: AstNode[] = [credential, ...credential.awardedBy.map(r => r.ref).filter(n => n !== undefined), ...cohorts];
+    const problems: ExportProblem[] = [];
+    const seen = new Set<NonNullable<LangiumDocument['diagnostics']>[number]>();
+    for (const node of nodes) {
+        const document = AstUtils.getDocument(node);
+        if (!workspace.includes(document as LangiumDocument<Model>)) continue;
+        const range = node.$cstNode?.range;
+        for (const diagnostic of document.diagnostics ?? []) {
+            if (diagnostic.severity !== 1 || seen.has(diagnostic)) continue;
+            const inside = range !== undefined && !before(diagnostic.range.start, range.start) && !before(range.end, diagnostic.range.start);
+            if (inside || diagnostic.code === 'syntax-error') {
+                seen.add(diagnostic);
+                problems.push({
+                    uri: document.uri.toString(),
+                    line: diagnostic.range.start.line + 1,
+                    column: diagnostic.range.start.character + 1,
+                    ...(diagnostic.code !== undefined ? { code: String(diagnostic.code) } : {}),
+                    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
+                });
+            }
+        }
+    }
+    if (problems.length > 0) {
+        return [{ message: `'${credential.name}' has ${problems.length} error${problems.length === 1 ? '' : 's'} and is not exported; fix ${problems.length === 1 ? 'it' : 'them'} first:`, ...locationOf(credential) }, ...problems];
+    }
+    return [];
+}
+
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+    return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function locationOf(node: AstNode): Pick<ExportProblem, 'uri' | 'line' | 'column'> {
+    const start = node.$cstNode?.range.start;
+    return {
+        uri: AstUtils.getDocument(node).uri.toString(),
+        ...(start ? { line: start.line + 1, column: start.character + 1 } : {})
+    };
+}
+
+function rosterLearners(text: string, source: string, problems: ExportProblem[]): LearnerModel[] {
+    const roster = parseRoster(text, source);
+    problems.push(...roster.problems.map(p => ({ source, line: p.line, code: 'roster', message: p.message })));
+    return [...roster.learners];
+}
+
+function rosterIssuances(learners: readonly LearnerModel[], issued: string | undefined, problems: ExportProblem[], cohort?: Cohort): Issuance[] {
+    const issuances: Issuance[] = [];
+    for (const learner of learners) {
+        const nameProblem = pathLikeName(learner.fullName);
+        if (nameProblem) {
+            const [source, line] = splitSource(learner.source);
+            problems.push({ source, line, code: 'learner-name', message: nameProblem });
+            continue;
+        }
+        const date = learner.issued ?? issued;
+        if (!date) {
+            const [source, line] = splitSource(learner.source);
+            problems.push({
+                source, line, code: 'eu-issue-date',
+                message: 'no date of issuing for this learner: add an `issued` column to the roster, or give --issued YYYY-MM-DD'
+            });
+            continue;
+        }
+        issuances.push({ learner, issued: date, ...(cohort ? { cohort: cohort.name } : {}) });
+    }
+    return issuances;
+}
+
+function splitSource(source: string | undefined): [string | undefined, number | undefined] {
+    const match = source ? /^(.*):(\d+)$/.exec(source) : null;
+    return match ? [match[1], Number(match[2])] : [source, undefined];
+}
+
+async function cohortIssuances(cohort: Cohort, input: ExportInput, problems: ExportProblem[]): Promise<Issuance[]> {
+    const issued = cohort.issued !== undefined ? normaliseDate(cohort.issued) : undefined;
+    if (cohort.issued !== undefined && issued === undefined) {
+        problems.push({ ...locationOf(cohort), code: 'value-date', message: `cohort '${cohort.name}': '${cohort.issued}' is not a real date (YYYY-MM-DD)` });
+        return [];
+    }
+    const issuances: Issuance[] = [];
+    cohortLearners(cohort).forEach((learner, index) => {
+        const nameProblem = pathLikeName(learner.fullName);
+        if (nameProblem) {
+            problems.push({ ...locationOf(cohort.learners[index]), code: 'learner-name', message: nameProblem });
+        } else {
+            issuances.push({ learner, issued: issued!, cohort: cohort.name });
+        }
+    });
+    if (cohort.roster?.trim()) {
+        const document = AstUtils.getDocument(cohort);
+        const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), cohort.roster.trim());
+        let text: string;
+        try {
+            text = await input.readText(uri);
+        } catch (error) {
+            const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+            problems.push({ ...locationOf(cohort), code: 'roster', message: `cohort '${cohort.name}': cannot read roster '${cohort.roster}' (${reason})` });
+            return issuances;
+        }
+        const learners = rosterLearners(text, cohort.roster.trim(), problems);
+        issuances.push(...rosterIssuances(learners, issued, problems, cohort));
+    }
+    return issuances;
+}
+
+/** `2026-6-3` → `2026-06-03`; undefined when it is not a real date. */
+export function normaliseDate(date: string): string | undefined {
+    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date.trim());
+    if (!match) return undefined;
+    const normal = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+    return isIsoDate(normal) ? normal : undefined;
+}
+
+function issue(model: CredentialModel, format: ExportFormat, issuances: readonly Issuance[], problems: ExportProblem[]): ExportedDocument[] {
+    const documents: ExportedDocument[] = [];
+    const seen = new Map<string, Issuance>();
+    for (const issuance of issuances) {
+        const document = format.credential(model, issuance);
+        const id = typeof document['id'] === 'string' ? document['id'] : JSON.stringify(document['id']);
+        const earlier = seen.get(id);
+        if (earlier) {
+            const [source, line] = splitSource(issuance.learner.source);
+            problems.push({
+                source, line, code: 'duplicate-learner',
+                message: `${learnerLabel(issuance.learner)} is issued '${model.name}' twice on ${issuance.issued} (also in ${earlier.learner.source ?? 'the same list'})`
+            });
+            continue;
+        }
+        seen.set(id, issuance);
+        documents.push({
+            fileName: credentialFileName(model.name, issuance.learner.fullName || issuance.learner.identifier || '', id, format.extension),
+            text: toJsonText(document),
+            credential: model.name,
+            learner: learnerLabel(issuance.learner),
+            ...(issuance.cohort ? { cohort: issuance.cohort } : {})
+        });
+    }
+    return documents;
+}
+
+/** A name that would read as a path: a separator, a `..` segment, or a NUL character. */
+const PATH_LIKE_NAME = /[/\\\0]|(?:^|\s)\.\.(?:$|\s)/;
+
+/**
+ * Refuses a learner name that reads as a file path (`../../etc/x`). File names are made safe
+ * anyway (file-names.ts); refusing says clearly that the roster or cohort is wrong.
+ */
+function pathLikeName(name: string): string | undefined {
+    const match = PATH_LIKE_NAME.exec(name);
+    return match
+        ? `learner name '${name}' contains '${match[0] === '\0' ? 'NUL' : match[0]}', which reads as a file path: a learner's name must be a person's name`
+        : undefined;
+}
+
+function learnerLabel(learner: LearnerModel): string {
+    return learner.fullName || learner.identifier || 'a learner';
+}

@@ -1,0 +1,243 @@
+import type { CredentialModel, Issuance, ProviderModel } from '../model/credential-model.js';
+import {
+    ASSESSMENT_TYPES, ECTS_CREDIT_SYSTEM, EQF_LEVELS, ESCO_SKILLS, ISCED_F_FIELDS, LEARNING_SETTINGS, PARTICIPATION_MODES,
+    SUPERVISION_TYPES, type Concept
+} from '../vocab/index.js';
+import { compact, dateTime, type Json, type JsonObject } from './json.js';
+import { formatAmount, narrativeMarkdown, narrativeSections, providerText } from './narrative.js';
+import { learnerKey, learnerUri, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
+import { stableUrn } from './stable-id.js';
+
+/**
+ * Open Badges 3.0: an `OpenBadgeCredential` (VC Data Model 2.0 + OB 3.0.3 context) for one learner,
+ * or the `Achievement` alone as a template. Everything Annex I asks for that OB 3.0 has no property
+ * for (EQF level, field, form of participation, assessment type, supervision, the ECTS unit) is an
+ * `alignment` to the Europass concept; the rest is in the Markdown criteria narrative.
+ * Pure: the same model and issuance always give the same document.
+ */
+
+export const OB3_CONTEXTS = [
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+] as const;
+
+/** The ids of a credential's parts, derived from names so that re-exports are byte-identical. */
+export function achievementSeed(model: CredentialModel): string {
+    return `achievement|${model.awardingBodies.map(b => b.name).join(',')}|${model.name}`;
+}
+
+export function credentialSeed(format: string, model: CredentialModel, issuance: Issuance): string {
+    return `${format}|credential|${achievementSeed(model)}|${learnerKey(issuance.learner)}|${issuance.issued}`;
+}
+
+export function ob3Credential(model: CredentialModel, issuance: Issuance): JsonObject {
+    const seed = credentialSeed('ob3', model, issuance);
+    const achievement = ob3AchievementObject(model);
+    const issuer = model.awardingBodies[0];
+    const { learner } = issuance;
+    const subjectId = learnerUri(learner);
+    const results = resultsOf(model, issuance);
+    return compact({
+        '@context': [...OB3_CONTEXTS],
+        'id': stableUrn(seed),
+        'type': ['VerifiableCredential', 'OpenBadgeCredential'],
+        'name': model.title,
+        'description': learner.fullName
+            ? `${model.title}, awarded to ${learner.fullName}` : model.title,
+        'issuer': issuer ? profile(issuer) : undefined,
+        'validFrom': dateTime(issuance.issued),
+        'awardedDate': dateTime(issuance.issued),
+        'credentialSubject': compact({
+            id: subjectId,
+            type: ['AchievementSubject'],
+            identifier: identityObjects(issuance),
+            achievement,
+            creditsEarned: model.workload.ects,
+            result: results
+        })
+    });
+}
+
+/** The achievement template: the `Achievement` with its own `@context`, without learner or date. */
+export function ob3Achievement(model: CredentialModel): JsonObject {
+    return { '@context': [...OB3_CONTEXTS], ...ob3AchievementObject(model) };
+}
+
+/** The achievement is the same in every learner's credential: built once per model. */
+const achievements = new WeakMap<CredentialModel, JsonObject>();
+
+function ob3AchievementObject(model: CredentialModel): JsonObject {
+    let achievement = achievements.get(model);
+    if (!achievement) {
+        achievement = buildAchievement(model);
+        achievements.set(model, achievement);
+    }
+    return achievement;
+}
+
+function buildAchievement(model: CredentialModel): JsonObject {
+    const seed = achievementSeed(model);
+    const creator = model.awardingBodies[0];
+    return compact({
+        id: stableUrn(seed),
+        type: ['Achievement'],
+        achievementType: 'MicroCredential',
+        name: model.title,
+        description: achievementDescription(model),
+        criteria: { narrative: narrativeMarkdown(narrativeSections(model)) },
+        creator: creator ? profile(creator) : undefined,
+        creditsAvailable: model.workload.ects,
+        fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
+        humanCode: model.name,
+        inLanguage: model.language.code,
+        alignment: achievementAlignments(model),
+        resultDescription: resultDescriptions(model)
+    });
+}
+
+function achievementDescription(model: CredentialModel): string {
+    const facts = [
+        model.workload.ects !== undefined ? `${formatAmount(model.workload.ects)} ECTS credits` : undefined,
+        model.workload.hours !== undefined ? `${formatAmount(model.workload.hours)} hours of notional learning` : undefined,
+        model.level.eqf ? `EQF level ${model.level.eqf.code}` : undefined
+    ].filter(Boolean).join(', ');
+    const bodies = model.awardingBodies.map(providerText);
+    const summary = `A micro-credential${facts ? ` of ${facts}` : ''}`
+        + (bodies.length > 0 ? `, awarded by ${bodies.join(' and ')}` : '') + '.';
+    const unit = model.workload.ects !== undefined
+        ? ` Its creditsAvailable are ECTS credits (${ECTS_CREDIT_SYSTEM.label}).` : '';
+    return model.description ? `${model.description}\n\n${summary}${unit}` : `${summary}${unit}`;
+}
+
+function profile(provider: ProviderModel): JsonObject {
+    return compact({
+        id: stableUrn('provider', provider.name, provider.legalName),
+        type: ['Profile'],
+        name: provider.legalName,
+        url: provider.homepage && isWebUrl(provider.homepage) ? provider.homepage : undefined,
+        email: provider.email && isEmail(provider.email) ? provider.email : undefined,
+        address: provider.country || provider.region ? compact({
+            type: ['Address'],
+            addressCountry: provider.country?.label,
+            addressCountryCode: provider.country?.code,
+            addressRegion: provider.region
+        }) : undefined,
+        otherIdentifier: provider.legalIdentifier
+            ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }]
+            : undefined
+    });
+}
+
+function alignment(concept: Concept, framework: string, code: string = concept.code, name = concept.label): JsonObject | undefined {
+    if (!concept.uri) return undefined;
+    return { type: ['Alignment'], targetName: name, targetUrl: concept.uri, targetFramework: framework, targetCode: code };
+}
+
+const FRAMEWORKS = {
+    eqf: EQF_LEVELS.name,
+    isced: ISCED_F_FIELDS.name,
+    participation: `Europass ${PARTICIPATION_MODES.name.toLowerCase()}`,
+    setting: `Europass ${LEARNING_SETTINGS.name.toLowerCase()}`,
+    assessment: ASSESSMENT_TYPES.name,
+    supervision: `Europass ${SUPERVISION_TYPES.name.toLowerCase()}`,
+    credits: 'Europass education credit systems',
+    esco: ESCO_SKILLS.name.replace(/ \(.*\)$/, '')
+};
+
+function achievementAlignments(model: CredentialModel): JsonObject[] {
+    const list: Array<JsonObject | undefined> = [
+        model.level.eqf && alignment(model.level.eqf, FRAMEWORKS.eqf, model.level.eqf.code, `EQF level ${model.level.eqf.code}`),
+        ...model.fields.map(field => alignment(field, FRAMEWORKS.isced)),
+        model.workload.ects !== undefined ? {
+            type: ['Alignment'],
+            targetName: `${formatAmount(model.workload.ects)} ECTS credits`,
+            targetUrl: ECTS_CREDIT_SYSTEM.uri,
+            targetFramework: FRAMEWORKS.credits,
+            targetCode: formatAmount(model.workload.ects),
+            targetDescription: `creditsAvailable is stated in ECTS credits (${ECTS_CREDIT_SYSTEM.label}).`
+        } : undefined,
+        model.participation && alignment(model.participation, FRAMEWORKS.participation),
+        model.setting && alignment(model.setting, FRAMEWORKS.setting),
+        ...uniqueBy(model.assessments.map(a => a.type).filter(isDefined), c => c.code).map(type => alignment(type, FRAMEWORKS.assessment)),
+        ...uniqueBy(model.assessments.map(a => a.supervision).filter(isDefined), c => c.code).map(s => alignment(s, FRAMEWORKS.supervision)),
+        ...skillAlignments(model.outcomes.flatMap(o => o.skills.map(skill => ({ skill, statement: o.statement }))))
+    ];
+    return uniqueBy(list.filter(isDefined), a => JSON.stringify([a['targetUrl'], a['targetCode']]));
+}
+
+function skillAlignments(skills: ReadonlyArray<{ skill: { uri: string; label?: string }; statement: string }>): JsonObject[] {
+    return uniqueBy(skills, s => s.skill.uri).map(({ skill, statement }) => ({
+        type: ['Alignment'],
+        targetName: skill.label ?? statement,
+        targetUrl: skill.uri,
+        targetFramework: FRAMEWORKS.esco
+    }));
+}
+
+function gradeDescriptionId(model: CredentialModel): string {
+    return stableUrn(achievementSeed(model), 'result', 'grade');
+}
+
+function outcomeDescriptionId(model: CredentialModel, outcome: string): string {
+    return stableUrn(achievementSeed(model), 'result', 'outcome', outcome);
+}
+
+function resultDescriptions(model: CredentialModel): JsonObject[] {
+    const gradings = [...new Set(model.assessments.map(a => a.grading).filter(isDefined))];
+    return [
+        {
+            id: gradeDescriptionId(model),
+            type: ['ResultDescription'],
+            name: gradings.length > 0 ? `Grade (${gradings.join('; ')})` : 'Grade',
+            resultType: 'Result'
+        },
+        ...model.outcomes.map(outcome => compact({
+            id: outcomeDescriptionId(model, outcome.name),
+            type: ['ResultDescription'],
+            name: `${outcome.name}: ${outcome.statement}`,
+            resultType: 'Status',
+            alignment: skillAlignments(outcome.skills.map(skill => ({ skill, statement: outcome.statement })))
+        }))
+    ];
+}
+
+function resultsOf(model: CredentialModel, issuance: Issuance): JsonObject[] {
+    const grade = issuance.learner.grade;
+    return [
+        ...(grade ? [{ type: ['Result'], resultDescription: gradeDescriptionId(model), value: grade }] : []),
+        ...model.outcomes.map(outcome => ({
+            type: ['Result'],
+            resultDescription: outcomeDescriptionId(model, outcome.name),
+            status: 'Completed'
+        }))
+    ];
+}
+
+function identityObjects(issuance: Issuance): Json[] {
+    const { learner } = issuance;
+    const identities: JsonObject[] = [];
+    if (learner.fullName) {
+        identities.push({ type: 'IdentityObject', identityHash: learner.fullName, identityType: 'name', hashed: false });
+    }
+    const email = learner.identifier && mailtoAddress(learner.identifier);
+    if (email) {
+        identities.push({ type: 'IdentityObject', identityHash: email, identityType: 'emailAddress', hashed: false });
+    } else if (learner.identifier && !learnerUri(learner)) {
+        identities.push({ type: 'IdentityObject', identityHash: learner.identifier, identityType: 'identifier', hashed: false });
+    }
+    return identities;
+}
+
+function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
+    const seen = new Set<string>();
+    return values.filter(value => {
+        const k = key(value);
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+function isDefined<T>(value: T | undefined | null | false | ''): value is T {
+    return value !== undefined && value !== null && value !== false && value !== '';
+}

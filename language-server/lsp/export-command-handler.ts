@@ -1,0 +1,113 @@
+import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium';
+import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
+import {
+    ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
+} from '../export/export-plan.js';
+
+/** The `workspace/executeCommand` id of the export (shared with the VS Code client). */
+export const EXPORT_COMMAND = 'mcred.export';
+
+/** Arguments of `mcred.export` (one object). */
+export interface ExportCommandArgs {
+    /** The `.mcred` document. */
+    readonly uri: string;
+    /** List the credentials of the document and their cohorts instead of exporting. */
+    readonly list?: boolean;
+    readonly format?: string;
+    readonly credential?: string;
+    readonly cohort?: string;
+    readonly template?: boolean;
+}
+
+export interface ExportCommandCredential {
+    readonly name: string;
+    readonly title?: string;
+    readonly cohorts: ReadonlyArray<{ readonly name: string; readonly learners: number; readonly roster?: string }>;
+}
+
+export type ExportCommandResult =
+    | { readonly kind: 'credentials'; readonly credentials: readonly ExportCommandCredential[] }
+    | {
+        readonly kind: 'export';
+        readonly formatLabel: string;
+        readonly documents: readonly ExportedDocument[];
+        readonly problems: readonly ExportProblem[];
+        readonly notes: readonly string[];
+    }
+    | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * Runs the export in the language server, with the same pure functions as `mcred export`, so
+ * that the editor and the CLI write byte-identical files. Returns the documents (file name and
+ * text); the client writes them.
+ */
+export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
+    constructor(private readonly shared: LangiumSharedServices) {
+        super();
+    }
+
+    registerCommands(acceptor: ExecuteCommandAcceptor): void {
+        acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
+    }
+
+    async export(args: ExportCommandArgs | undefined): Promise<ExportCommandResult> {
+        if (!args || typeof args.uri !== 'string') {
+            return { kind: 'error', message: `${EXPORT_COMMAND} expects { uri, format, credential?, cohort?, template? }` };
+        }
+        let document: LangiumDocument<Model>;
+        try {
+            document = await this.validatedWorkspace(URI.parse(args.uri));
+        } catch (error) {
+            return { kind: 'error', message: `Cannot read ${args.uri}: ${error instanceof Error ? error.message : String(error)}` };
+        }
+        const { LangiumDocuments, FileSystemProvider } = this.shared.workspace;
+        const workspace = LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>;
+        if (args.list) {
+            return { kind: 'credentials', credentials: credentialsOf(document, workspace) };
+        }
+        const request: ExportRequest = {
+            format: args.format ?? '',
+            ...(args.credential !== undefined ? { credential: args.credential } : {}),
+            ...(args.cohort !== undefined ? { cohort: args.cohort } : {}),
+            ...(args.template ? { template: true } : {})
+        };
+        try {
+            const plan = await planExport({ documents: [document], workspace, readText: uri => FileSystemProvider.readFile(uri) }, request);
+            return { kind: 'export', formatLabel: plan.format.label, documents: plan.documents, problems: plan.problems, notes: plan.notes };
+        } catch (error) {
+            if (error instanceof ExportRequestError) return { kind: 'error', message: error.message };
+            throw error;
+        }
+    }
+
+    /**
+     * The document, with every document of the workspace linked and validated: files that are not
+     * open are not validated by Langium's initial build (TOOLCHAIN.md §6), and the export must see
+     * their errors.
+     */
+    private async validatedWorkspace(uri: URI): Promise<LangiumDocument<Model>> {
+        const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
+        await WorkspaceManager.ready;
+        const document = await LangiumDocuments.getOrCreateDocument(uri) as LangiumDocument<Model>;
+        const pending = LangiumDocuments.all.filter(d => d.state < DocumentState.Validated).toArray();
+        if (pending.length > 0) {
+            await WorkspaceLock.write(() => DocumentBuilder.build(pending, { validation: true }, Cancellation.CancellationToken.None));
+        }
+        return document;
+    }
+}
+
+function credentialsOf(document: LangiumDocument<Model>, workspace: ReadonlyArray<LangiumDocument<Model>>): ExportCommandCredential[] {
+    const cohorts = workspace.flatMap(d => d.parseResult.value.elements.filter(isCohort));
+    return document.parseResult.value.elements.filter(isMicroCredential).map(credential => ({
+        name: credential.name,
+        ...(credential.title ? { title: credential.title } : {}),
+        cohorts: cohorts.filter(c => c.credential.ref === credential).map(c => ({
+            name: c.name,
+            learners: c.learners.length,
+            ...(c.roster ? { roster: c.roster } : {})
+        }))
+    }));
+}

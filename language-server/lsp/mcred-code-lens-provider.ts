@@ -1,0 +1,43 @@
+import { GrammarUtils, type ConfigurationProvider, type IndexManager, type LangiumDocument } from 'langium';
+import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
+import type { CodeLens } from 'vscode-languageserver';
+import { isMicroCredential, type Model } from '../generated/ast.js';
+import { readiness } from '../model/readiness.js';
+import { readinessSummary, readinessTitle } from './readiness-summary.js';
+import { cohortsByCredential } from './workspace-cohorts.js';
+
+/** The command of the export helper that the "Export…" lens runs with `(uri, credentialName)`. */
+export const EXPORT_OPEN_BADGE_COMMAND = 'mcred.exportOpenBadge';
+
+/**
+ * Above each micro-credential: how many of the eleven Annex I elements it states (with the QA
+ * checks once readiness reports them; the tooltip lists what is missing), and "Export…".
+ */
+export class McredCodeLensProvider implements CodeLensProvider {
+    private readonly index: IndexManager;
+    private readonly configuration: ConfigurationProvider;
+
+    constructor(services: LangiumServices) {
+        this.index = services.shared.workspace.IndexManager;
+        this.configuration = services.shared.workspace.ConfigurationProvider;
+    }
+
+    async provideCodeLens(document: LangiumDocument): Promise<CodeLens[]> {
+        const settings = await this.configuration.getConfiguration('mcred', 'codeLens') as { enable?: boolean } | undefined;
+        if (settings?.enable === false) return [];
+        const credentials = (document.parseResult.value as Model).elements.filter(isMicroCredential);
+        if (credentials.length === 0) return [];
+        const cohorts = cohortsByCredential(this.index);
+        const uri = document.uri.toString();
+        return credentials.flatMap(credential => {
+            const range = (GrammarUtils.findNodeForProperty(credential.$cstNode, 'name') ?? credential.$cstNode)?.range;
+            if (!range) return [];
+            const summary = readinessSummary(readiness({ credential, cohorts: cohorts.get(credential) ?? [] }));
+            const missing = summary.annex1Missing.length > 0 ? `Missing Annex I elements:\n${summary.annex1Missing.join('\n')}` : 'Every Annex I element is stated.';
+            return [
+                { range, command: { title: readinessTitle(summary), command: '', tooltip: missing } },
+                { range, command: { title: 'Export…', command: EXPORT_OPEN_BADGE_COMMAND, arguments: [uri, credential.name], tooltip: 'Export as Open Badge 3.0' } }
+            ];
+        });
+    }
+}

@@ -1,0 +1,180 @@
+import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import {
+    type CompletionAcceptor,
+    type CompletionContext,
+    type CompletionProviderOptions,
+    type CompletionValueItem,
+    type LangiumServices,
+    type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind, InsertTextFormat, type MarkupContent
+} from 'vscode-languageserver';
+import type { Concept } from '../vocab/index.js';
+import { elementSummary, summaryMarkdown } from './element-summary.js';
+import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
+import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from './programme-template.js';
+import { WindowedCompletionProvider } from './windowed-completion-provider.js';
+import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary, type ValueVocabulary } from './value-vocabularies.js';
+
+/** Snippets offered where the keyword that starts them is legal, keyed by `Rule:keyword`. */
+const SNIPPETS: Readonly<Record<string, { readonly description: string; readonly body: string }>> = {
+    'Provider:provider': { description: 'new provider', body: PROVIDER_SNIPPET },
+    'MicroCredential:microcredential': { description: 'complete programme, every Annex I element', body: MICROCREDENTIAL_SNIPPET },
+    'Assessment:assessment': { description: 'new assessment', body: ASSESSMENT_SNIPPET },
+    'Cohort:cohort': { description: 'new cohort with a learner', body: COHORT_SNIPPET }
+};
+
+/**
+ * Completion driven by the grammar (only what is legal at the cursor), with every controlled value
+ * documented, soft-keyword names kept out of name positions, references described by their
+ * summary, and snippets for the main blocks. Its cost is that of the declaration around the
+ * cursor, not of the file (WindowedCompletionProvider).
+ */
+export class McredCompletionProvider extends WindowedCompletionProvider {
+    /** Per completion context, the properties whose value is a name (where keywords are only names). */
+    private readonly namePositions = new WeakMap<CompletionContext, ReadonlySet<string>>();
+
+    /** Typing the opening quote of `field "` or `skill "` lists the fields or skills at once. */
+    override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['"'] };
+
+    constructor(services: LangiumServices) {
+        super(services);
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): void | Promise<void> {
+        if (GrammarAST.isKeyword(next.feature)) {
+            if (next.property !== undefined && this.namePositionsOf(context).has(next.property)) {
+                // A soft keyword reached through the `Name` rule: any keyword may be a name here, so
+                // listing the whole grammar would only hide the real proposals.
+                return;
+            }
+            this.completionForSnippet(context, next.feature, acceptor);
+            return this.completionForKeyword(context, next.feature, acceptor);
+        }
+        if (GrammarAST.isRuleCall(next.feature)) {
+            const vocabulary = propertyVocabulary(next.property);
+            if (vocabulary) this.completionForValues(context, vocabulary, acceptor);
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** Properties of the context whose value is parsed by the `Name` rule (a declared name or a code). */
+    private namePositionsOf(context: CompletionContext): ReadonlySet<string> {
+        let properties = this.namePositions.get(context);
+        if (!properties) {
+            properties = new Set(context.features
+                .filter(f => GrammarAST.isKeyword(f.feature) && f.property !== undefined && ruleOf(f.feature)?.name === 'Name')
+                .map(f => f.property!));
+            this.namePositions.set(context, properties);
+        }
+        return properties;
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        if (!this.filterKeyword(context, keyword)) return;
+        const rule = ruleOf(keyword)?.name;
+        const vocabulary = keywordValueVocabulary(rule);
+        const concept = vocabulary?.get(keyword.value);
+        if (vocabulary && concept) {
+            acceptor(context, {
+                label: keyword.value,
+                kind: CompletionItemKind.EnumMember,
+                detail: concept.label,
+                documentation: markdown(conceptMarkdown(concept, vocabulary, false)),
+                sortText: `1${String(vocabulary.concepts.indexOf(concept)).padStart(4, '0')}`
+            });
+            return;
+        }
+        const doc = keywordDoc(keyword.value, rule, context.node?.$type);
+        acceptor(context, {
+            label: keyword.value,
+            kind: CompletionItemKind.Keyword,
+            detail: 'Keyword',
+            documentation: doc ? markdown(keywordMarkdown(keyword.value, doc)) : undefined,
+            sortText: '1'
+        });
+    }
+
+    private completionForSnippet(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        const snippet = SNIPPETS[`${ruleOf(keyword)?.name}:${keyword.value}`];
+        if (!snippet || !this.clientSupportsSnippets()) return;
+        acceptor(context, {
+            label: keyword.value,
+            labelDetails: { description: snippet.description },
+            kind: CompletionItemKind.Snippet,
+            detail: `Snippet: ${snippet.description}`,
+            documentation: markdown(['```mcred', snippet.body.replace(/\$\{\d+[:|]([^}|]*)[^}]*\}/g, '$1').replace(/\$\{\d+\}/g, '…'), '```'].join('\n')),
+            insertText: snippet.body,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '2'
+        });
+    }
+
+    private clientSupportsSnippets(): boolean {
+        // Without capabilities (tests, CLI) snippets are offered; a client that says no gets none.
+        return this.clientCapabilities?.completionItem?.snippetSupport ?? true;
+    }
+
+    /** Every value of a controlled list, filtered by its code or its label, with its documentation. */
+    private completionForValues(context: CompletionContext, values: ValueVocabulary, acceptor: CompletionAcceptor): void {
+        const text = context.textDocument.getText();
+        let start = context.tokenOffset;
+        // An unterminated string (`"02`) is not a token yet: take its quote into the range.
+        while (start > 0 && text[start - 1] === '"') start--;
+        // Inside a complete string (`"02|"`, often with an auto-closed quote) the value replaces the whole string.
+        const insideString = values.quoted && text[start] === '"' && context.tokenEndOffset > context.offset && text[context.tokenEndOffset - 1] === '"';
+        const end = insideString ? context.textDocument.positionAt(context.tokenEndOffset) : context.position;
+        const range = { start: context.textDocument.positionAt(start), end };
+        const typed = text.substring(start, context.offset);
+        const query = typed.replace(/^"/, '').replace(/"$/, '').toLowerCase();
+        const quote = typed.startsWith('"') ? '"' : '';
+        values.vocabulary.concepts.forEach((concept, index) => {
+            const match = query.length === 0 ? 'code' : matches(concept, query);
+            if (!match) return;
+            const label = values.labelStyle === 'label' ? concept.label
+                : values.labelStyle === 'code-and-label' ? `${concept.code} ${concept.label}` : concept.code;
+            const newText = values.quoted ? `"${concept.code}"` : concept.code;
+            acceptor(context, {
+                label,
+                kind: CompletionItemKind.EnumMember,
+                detail: values.labelStyle === 'code' ? concept.label : values.vocabulary.name,
+                labelDetails: values.labelStyle === 'code' ? { description: concept.label } : undefined,
+                documentation: markdown(conceptMarkdown(concept, values.vocabulary)),
+                filterText: `${quote}${concept.code} ${concept.label}`,
+                textEdit: { range, newText },
+                // Codes that start with what was typed come first, then labels that contain a word starting with it.
+                sortText: `${match === 'code' ? 0 : 1}${String(index).padStart(5, '0')}`
+            });
+        });
+    }
+
+    protected override createReferenceCompletionItem(
+        nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext
+    ): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(nodeDescription, refInfo, context);
+        const summary = nodeDescription.node ? elementSummary(nodeDescription.node) : undefined;
+        if (!summary) return item;
+        return {
+            ...item,
+            detail: summary.detail ?? item.detail,
+            documentation: markdown(summaryMarkdown(summary))
+        };
+    }
+}
+
+function ruleOf(keyword: GrammarAST.Keyword): GrammarAST.ParserRule | undefined {
+    return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+}
+
+/** Whether a value matches what was typed: by the start of its code, or of a word of its label. */
+function matches(concept: Concept, query: string): 'code' | 'label' | undefined {
+    if (concept.code.toLowerCase().startsWith(query)) return 'code';
+    const label = concept.label.toLowerCase();
+    return label.startsWith(query) || label.split(/[^\p{L}\p{N}]+/u).some(word => word.startsWith(query)) ? 'label' : undefined;
+}
+
+function markdown(value: string): MarkupContent {
+    return { kind: 'markdown', value };
+}
