@@ -33,7 +33,7 @@ export const SKELETONS = {
     assessment: (credential: MicroCredential, covers: readonly string[] = credential.outcomes.map(o => o.name)) => [
         'assessment ${1:Assessment} {',
         `\ttype ${choice(2, ASSESSMENT_TYPES.concepts.map(c => c.code))}`,
-        ...covers.length > 0 ? [`\tcovers ${covers.map(escapeSnippet).join(', ')}`] : [],
+        ...named(covers).length > 0 ? [`\tcovers ${named(covers).map(escapeSnippet).join(', ')}`] : [],
         `\tsupervision ${choice(3, SUPERVISION)}`,
         '\tgrading "${4:pass/fail}"',
         '}'
@@ -102,3 +102,8 @@ export const SKELETONS = {
         '}'
     ].join('\n')
 };
+
+/** The names that exist: an outcome cut short by a syntax error has none, whatever the generated type says. */
+function named(names: readonly string[]): string[] {
+    return names.filter(name => (name as string | undefined) !== undefined);
+}
