@@ -439,21 +439,9 @@ function writeYaml(value: unknown, indent: number, lines: string[]): void {
     }
 }
 
-/** One provider and one credential without any defect, for the export benchmark. */
-export function validProgramme(seed = 3): FileModel {
-    const random = prng(seed);
-    const providers = createProviders(1, random);
-    for (let i = 0; ; i++) {
-        const c = createCredential(i, 1, random);
-        const clean = c.title && c.participation && c.qualityAssurance && c.eqf <= 8 && !c.awardedBy.includes('ProvMissing')
-            && !c.assessments.some(a => a.covers.includes('LO9'));
-        if (clean) return { providers, credentials: [c], pathways: [], cohorts: [] };
-    }
-}
-
-/** A CSV roster (`name,id,grade`) of `count` learners. */
+/** A CSV roster (`name,id,grade,issued`) of `count` learners. */
 export function roster(count: number): string {
-    const rows = ['name,id,grade'];
-    for (let i = 0; i < count; i++) rows.push(`Learner ${i},mailto:learner${i}@example.org,pass`);
+    const rows = ['name,id,grade,issued'];
+    for (let i = 0; i < count; i++) rows.push(`Learner ${i},mailto:learner${i}@example.org,pass,2026-06-30`);
     return rows.join('\n') + '\n';
 }

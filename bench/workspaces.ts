@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { multiFileWorkspace, renderMcred, renderYaml, roster, singleFileWorkspace, toData, validProgramme, type FileModel } from './workspace-model.js';
+import { multiFileWorkspace, renderMcred, renderYaml, roster, singleFileWorkspace, toData, type FileModel } from './workspace-model.js';
 import { YAML_SCHEMA } from './yaml-schema.js';
 
 /** Where generated workspaces go (git-ignored). */
@@ -77,13 +77,11 @@ export function generateWorkspaces(options: { sizes?: number[]; counts?: number[
     return workspaces;
 }
 
-/** A valid programme and a roster of `learners` learners, for `mcred export`. */
-export function writeExportWorkspace(learners: number): { programme: string; roster: string; out: string } {
+/** A roster of `learners` learners, for `mcred export`. */
+export function writeExportWorkspace(learners: number): { roster: string; out: string } {
     const folder = path.join(WORKSPACES, 'export');
     mkdirSync(folder, { recursive: true });
-    const programme = path.join(folder, 'programme.mcred');
     const rosterFile = path.join(folder, `learners-${learners}.csv`);
-    writeFileSync(programme, renderMcred(validProgramme()));
     writeFileSync(rosterFile, roster(learners));
-    return { programme, roster: rosterFile, out: path.join(folder, 'out') };
+    return { roster: rosterFile, out: path.join(folder, 'out') };
 }

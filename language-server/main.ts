@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -10,6 +11,14 @@ import { createMcredServices } from './mcred-module.js';
  */
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
+/**
+ * V8 lets the heap grow to up to 4× what survived the last full collection before collecting
+ * again: editing a 50,000-line file then peaked at about 400 MiB of RSS for 75 MiB of live data.
+ * Growing by 1.5× instead keeps that peak near 220 MiB for about 10% more CPU time in parsing
+ * (bench/results). Unlike a heap limit, it never makes a large workspace run out of memory.
+ */
+const HEAP_GROWING_PERCENT = 50;
+
 function main(): void {
     const args = process.argv.slice(2);
     if (args.includes('--help') || args.includes('-h') || !args.some(arg => TRANSPORTS.some(t => arg.startsWith(t)))) {
@@ -17,6 +26,7 @@ function main(): void {
         process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
         return;
     }
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = createConnection(ProposedFeatures.all);
     const { shared } = createMcredServices({ connection, ...NodeFileSystem });
     startLanguageServer(shared);

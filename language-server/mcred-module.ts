@@ -30,6 +30,7 @@ import { registerValidationChecks } from './validation/mcred-validator.js';
 import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
 import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
+import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 import { RuleSettings } from './workspace/rule-settings.js';
 
@@ -59,6 +60,9 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services),
         RuleSettings: services => new RuleSettings(services.shared)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)
     },
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),

@@ -5,6 +5,7 @@ import { credentialFileName, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
 import { parseRoster, isIsoDate } from './roster.js';
+import { cohortCredential, cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
  * What to export, as the CLI and the language server command receive it. Without `cohort`,
@@ -96,7 +97,7 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
 
     for (const credential of credentials) {
         const cohorts = request.roster || request.template ? []
-            : allCohorts.filter(c => c.credential?.ref === credential && (request.cohort === undefined || c.name === request.cohort));
+            : allCohorts.filter(c => cohortCredential(c) === credential && (request.cohort === undefined || c.name === request.cohort));
         const errors = credentialErrors(credential, cohorts, input.workspace);
         if (errors.length > 0) {
             problems.push(...errors);
@@ -136,10 +137,10 @@ function selectCredentials(input: ExportInput, request: ExportRequest, allCohort
         if (!cohort) {
             throw new ExportRequestError(`no cohort named '${request.cohort}'`);
         }
-        const of = cohort.credential?.ref;
+        const of = cohortCredential(cohort);
         credentials = credentials.filter(c => c === of);
         if (credentials.length === 0) {
-            throw new ExportRequestError(`cohort '${request.cohort}' is of ${of ? `'${of.name}'` : `an unknown credential '${cohort.credential?.$refText}'`}, which is not among the credentials to export`);
+            throw new ExportRequestError(`cohort '${request.cohort}' is of ${of ? `'${of.name}'` : `an unknown credential '${cohortCredentialName(cohort) ?? '?'}'`}, which is not among the credentials to export`);
         }
     }
     if (credentials.length === 0) {

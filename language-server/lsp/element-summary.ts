@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import { ASSESSMENT_TYPES, COUNTRIES, EQF_LEVELS, ESCO_SKILLS, QF_EHEA_CYCLES } from '../vocab/index.js';
 import { credentialEcts } from '../model/workload.js';
+import { cohortCredential, cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
  * A short description of a declared element for hovers on references and for completion items:
@@ -44,7 +45,7 @@ export function elementSummary(node: AstNode): ElementSummary | undefined {
         const learners = node.learners.length;
         return {
             heading: `cohort ${node.name}`,
-            detail: node.credential?.ref?.title ?? node.credential?.$refText ?? '',
+            detail: cohortCredential(node)?.title ?? cohortCredentialName(node),
             facts: [
                 node.issued ? `issued ${node.issued}` : undefined,
                 learners > 0 ? `${learners} learner${learners === 1 ? '' : 's'}` : undefined,

@@ -7,6 +7,7 @@ import {
 } from '../export/export-plan.js';
 import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
+import { cohortCredential } from '../model/credential-contexts.js';
 
 /** The `workspace/executeCommand` id of the export (shared with the VS Code client). */
 export const EXPORT_COMMAND = 'mcred.export';
@@ -109,7 +110,7 @@ function credentialsOf(document: LangiumDocument<Model>, workspace: ReadonlyArra
     return document.parseResult.value.elements.filter(isMicroCredential).map(credential => ({
         name: credential.name,
         ...(credential.title ? { title: credential.title } : {}),
-        cohorts: cohorts.filter(c => c.credential?.ref === credential).map(c => ({
+        cohorts: cohorts.filter(c => cohortCredential(c) === credential).map(c => ({
             name: c.name,
             learners: c.learners.length,
             ...(c.roster ? { roster: c.roster } : {})

@@ -5,6 +5,7 @@ import {
     isCohort, isMicroCredential, isPathway, isProvider, type Assessment, type MicroCredential
 } from '../generated/ast.js';
 import { ASSESSMENT_TYPES } from '../vocab/index.js';
+import { cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
  * The outline: providers, credentials, pathways and cohorts; inside a credential its outcomes,
@@ -24,7 +25,8 @@ export class McredDocumentSymbolProvider implements DocumentSymbolProvider {
             if (isMicroCredential(element)) return this.symbol(element, element.name, element.title, this.credentialChildren(element));
             if (isPathway(element)) return this.symbol(element, element.name, element.title);
             if (isCohort(element)) {
-                const detail = [`of ${element.credential?.$refText}`, element.issued && `issued ${element.issued}`].filter(Boolean).join(' · ');
+                const credential = cohortCredentialName(element);
+                const detail = [credential && `of ${credential}`, element.issued && `issued ${element.issued}`].filter(Boolean).join(' · ');
                 return this.symbol(element, element.name, detail, element.learners.flatMap(l => this.symbol(l, l.fullName, l.grade)));
             }
             return [];

@@ -1,5 +1,6 @@
 import type { IndexManager } from 'langium';
 import { Cohort, isCohort, type MicroCredential } from '../generated/ast.js';
+import { cohortCredential } from '../model/credential-contexts.js';
 
 /**
  * The cohorts of the whole workspace grouped by the micro-credential they issue, from the index
@@ -10,7 +11,7 @@ export function cohortsByCredential(index: IndexManager): Map<MicroCredential, C
     const result = new Map<MicroCredential, Cohort[]>();
     for (const description of index.allElements(Cohort.$type)) {
         const cohort = description.node;
-        const credential = isCohort(cohort) ? cohort.credential?.ref : undefined;
+        const credential = isCohort(cohort) ? cohortCredential(cohort) : undefined;
         if (cohort && isCohort(cohort) && credential) {
             const list = result.get(credential) ?? [];
             list.push(cohort);

@@ -1,6 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isCohort, isMicroCredential, type MicroCredential, type Waiver } from '../generated/ast.js';
 import { isIssueCode, isWaivable, type IssueCode } from '../validation/issue-codes.js';
+import { cohortCredential } from './credential-contexts.js';
 
 /** What is wrong with a waiver, if anything (`waiver-reason`, `waiver-unknown-code`). */
 export type WaiverProblem =
@@ -11,7 +12,9 @@ export type WaiverProblem =
 /** The problems of a waiver; a waiver with a problem waives nothing. */
 export function waiverProblems(waiver: Waiver): WaiverProblem[] {
     const problems: WaiverProblem[] = [];
-    if (!isIssueCode(waiver.code)) {
+    if ((waiver.code as string | undefined) === undefined) {
+        // `waive` without a code: a syntax error, reported as such.
+    } else if (!isIssueCode(waiver.code)) {
         problems.push({ kind: 'unknown-code' });
     } else if (!isWaivable(waiver.code)) {
         problems.push({ kind: 'not-waivable', code: waiver.code });
@@ -44,5 +47,5 @@ export function owningCredential(node: AstNode): MicroCredential | undefined {
     const credential = AstUtils.getContainerOfType(node, isMicroCredential);
     if (credential) return credential;
     const cohort = AstUtils.getContainerOfType(node, isCohort);
-    return cohort?.credential?.ref;
+    return cohort && cohortCredential(cohort);
 }

@@ -5,6 +5,7 @@ import type { McredServices } from '../mcred-module.js';
 import type { NameIndex } from '../references/name-index.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
+import { cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
  * `ref-duplicate-name` (LANGUAGE.md §3.3): a name declares one thing. Providers,
@@ -40,11 +41,12 @@ export class NameChecks implements CheckFamily {
     }
 
     checkCohortName(cohort: Cohort, accept: ValidationAcceptor): void {
-        // A partly parsed cohort may lack its name or credential (`cohort X of` then end of file).
-        const credential = cohort.credential?.$refText;
-        if (!credential || !cohort.name) return;
+        const credential = cohortCredentialName(cohort);
         const others = this.others(cohort, this.names.cohorts(cohort.name))
-            .filter(other => this.cohortAt(other)?.credential?.$refText === credential);
+            .filter(other => {
+                const at = this.cohortAt(other);
+                return at !== undefined && cohortCredentialName(at) === credential;
+            });
         if (others.length > 0) {
             report(accept, 'ref-duplicate-name',
                 `'${credential}' has more than one cohort called '${cohort.name}' (also in ${others.map(o => this.where(cohort, o)).join(', ')}): rename one`,

@@ -1,7 +1,7 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
-    DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, URI,
-    type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceLock
+    DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, type URI,
+    type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type WorkspaceLock
 } from 'langium';
 import { McredIndexManager } from './mcred-index-manager.js';
 
@@ -176,9 +176,10 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             this.resetToState(document, DocumentState.Changed);
         }
         const changedKeys = new Set([...changedUris, ...deletedUris].map(uri => uri.toString()));
+        const byKey = new Map(this.langiumDocuments.all.map(document => [document.uri.toString(), document] as const));
         for (const key of index.referringDocuments(changedKeys)) {
             if (!changedKeys.has(key)) {
-                this.resetDocument(key, DocumentState.ComputedScopes);
+                this.resetDocument(byKey.get(key), DocumentState.ComputedScopes);
             }
         }
         this.markReset([...changed, ...deleted]);
@@ -199,11 +200,11 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         this.pendingSources.clear();
         if (this.pendingNames.size > 0) {
             for (const key of index.documentsWithUnresolved(this.pendingNames)) {
-                this.resetDocument(key, DocumentState.ComputedScopes);
+                this.resetDocument(byKey.get(key), DocumentState.ComputedScopes);
             }
             for (const key of index.documentsDeclaring(this.pendingNames)) {
                 if (!changedKeys.has(key)) {
-                    this.resetDocument(key, DocumentState.IndexedReferences);
+                    this.resetDocument(byKey.get(key), DocumentState.IndexedReferences);
                 }
             }
             this.pendingNames.clear();
@@ -229,6 +230,7 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
      * ran) is removed from the workspace instead: left unparsed, it would fail every later build.
      */
     protected async parseOrDiscard(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        this.releaseOutdatedTree(document);
         try {
             await this.langiumDocumentFactory.update(document, cancelToken);
         } catch (error) {
@@ -244,6 +246,21 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
+    /**
+     * Lets the syntax tree of an edited buffer be garbage-collected before the new text is parsed,
+     * instead of after: a large file then needs memory for one tree, not two. (Nothing else holds
+     * the old tree by now: the document was reset, its dependents unlinked.) Langium skips parsing
+     * when the text did not change, so a document whose buffer equals its parsed text is left alone.
+     */
+    protected releaseOutdatedTree(document: LangiumDocument): void {
+        const parsed = document.parseResult.value.$cstNode?.root.fullText;
+        const current = this.textDocuments?.get(document.uri)?.getText();
+        if (parsed !== undefined && current !== undefined && parsed !== current) {
+            const placeholder = { $type: 'Model', elements: [], $document: document };
+            (document as Mutable<LangiumDocument>).parseResult = { value: placeholder, lexerErrors: [], parserErrors: [] };
+        }
+    }
+
     /** The documents not yet (or no longer) built with the update options. */
     protected documentsToBuild(): LangiumDocument[] {
         const optionsChanged = this.lastUpdateOptions !== this.updateBuildOptions;
@@ -254,8 +271,7 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             .toArray();
     }
 
-    protected resetDocument(key: string, state: DocumentState): void {
-        const document = this.langiumDocuments.getDocument(URI.parse(key));
+    protected resetDocument(document: LangiumDocument | undefined, state: DocumentState): void {
         if (document && document.state > state) {
             this.resetToState(document, state);
         }

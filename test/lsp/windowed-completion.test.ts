@@ -48,22 +48,22 @@ async function differences(text: string, name: string, step: number): Promise<{ 
 
 test('the same completions as Langium across the LANGUAGE.md example', async () => {
     const example = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
-    const result = await differences(example, 'example', 3);
-    expect(result.compared).toBeGreaterThan(900);
+    const result = await differences(example, 'example', 5);
+    expect(result.compared).toBeGreaterThan(550);
     expect(result.differences).toEqual([]);
 }, 60_000);
 
 test('the same completions as Langium across a generated catalogue with an incomplete property', async () => {
     const catalogue = renderMcred(singleFileWorkspace(400, 11)).replace('    assessment Final {', '    assessment Final {\n        type');
-    const result = await differences(catalogue, 'catalogue', 17);
-    expect(result.compared).toBeGreaterThan(500);
+    const result = await differences(catalogue, 'catalogue', 29);
+    expect(result.compared).toBeGreaterThan(300);
     expect(result.differences).toEqual([]);
 }, 60_000);
 
 test('after a declaration left open, completion goes on where Langium offers nothing', async () => {
     // The cohort before `Cred00003` loses its closing brace.
     const catalogue = renderMcred(singleFileWorkspace(400, 11)).replace(/\n}\n\nmicrocredential Cred00003/, '\n\nmicrocredential Cred00003');
-    const result = await differences(catalogue, 'unclosed', 17);
+    const result = await differences(catalogue, 'unclosed', 29);
     expect(result.differences.length).toBeGreaterThan(0);
     for (const difference of result.differences) {
         expect(difference.langium, difference.at).toEqual([]);

@@ -56,6 +56,8 @@ export interface FuzzReport {
     readonly ms: number;
     readonly failures: FuzzFailure[];
     readonly stages: readonly string[];
+    /** Time spent per stage, in milliseconds. */
+    readonly stageMs: Readonly<Record<string, number>>;
     readonly heapGrowthBytes: number;
 }
 
@@ -287,13 +289,23 @@ const STAGES: readonly Stage[] = [
         run: async ({ shared }, document) => {
             const handler = shared.lsp.ExecuteCommandHandler;
             if (!handler?.commands.includes('mcred.export')) return undefined;
-            const credential = (document.parseResult.value as { elements?: Array<{ $type: string; name?: string }> }).elements
-                ?.find(element => element.$type === 'MicroCredential')?.name;
-            for (const format of ['ob3', 'elm']) {
+            const uri = document.uri.toString();
+            const elements = (document.parseResult.value as { elements?: Array<{ $type: string; name?: string }> }).elements ?? [];
+            const credential = elements.find(element => element.$type === 'MicroCredential')?.name;
+            const cohort = elements.find(element => element.$type === 'Cohort')?.name;
+            // The requests the editor sends: list the credentials, then export one per format, per
+            // cohort or as a template. Refusing a variant with errors is the command's job (it
+            // answers `{ kind: 'error' }` or throws an Error); a TypeError and the like are bugs.
+            const requests = [
+                { uri, list: true },
+                { uri, format: 'ob3', credential, cohort },
+                { uri, format: 'elm', credential, cohort },
+                { uri, format: 'ob3', credential, template: true }
+            ];
+            for (const request of requests) {
                 try {
-                    await handler.executeCommand('mcred.export', [document.uri.toString(), credential, format]);
+                    await handler.executeCommand('mcred.export', [request]);
                 } catch (error) {
-                    // Refusing a variant with errors is the command's job; crashing is not.
                     if (isProgrammingError(error)) throw error;
                 }
             }
@@ -317,6 +329,8 @@ export function activeStages({ shared, mcred }: McredServiceSet): string[] {
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const services = options.createServices?.() ?? createMcredServices(EmptyFileSystem);
     const { shared } = services;
+    // As after a client's `initialized`: services that wait for the workspace (the export) can run.
+    await shared.workspace.WorkspaceManager.initialized({});
     const documents = shared.workspace.LangiumDocuments;
     const callTimeoutMs = options.callTimeoutMs ?? 10_000;
     const stopAtFirstFailure = options.stopAtFirstFailure ?? true;
@@ -326,6 +340,15 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     const started = performance.now();
     let calls = 0;
     let count = 0;
+    const stageMs: Record<string, number> = {};
+    const timed = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
+        const start = performance.now();
+        try {
+            return await run();
+        } finally {
+            stageMs[stage] = (stageMs[stage] ?? 0) + performance.now() - start;
+        }
+    };
     const logged: string[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => { logged.push(args.map(a => (a instanceof Error ? describe(a) : String(a))).join(' ')); };
@@ -343,7 +366,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
                 calls++;
                 document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
                 documents.addDocument(document);
-                await withTimeout(shared.workspace.DocumentBuilder.build([document], { validation: true }), callTimeoutMs, 'parse and validation');
+                const built = document;
+                await timed('parse and validation', () => withTimeout(shared.workspace.DocumentBuilder.build([built], { validation: true }), callTimeoutMs, 'parse and validation'));
                 const crashed = (document.diagnostics ?? []).map(messageOf).filter(message => INTERNAL_ERROR.test(message));
                 if (crashed.length > 0 || logged.length > 0) {
                     fail('validation', [...crashed, ...logged].join('\n'));
@@ -359,7 +383,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
                     logged.length = 0;
                     try {
                         calls++;
-                        await withTimeout(stage.run(services, document, random), callTimeoutMs, stage.name);
+                        const target = document;
+                        await timed(stage.name, () => withTimeout(stage.run(services, target, random), callTimeoutMs, stage.name));
                         if (logged.length > 0) fail(stage.name, logged.join('\n'));
                     } catch (error) {
                         fail(stage.name, describe(error));
@@ -379,7 +404,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     return {
         seed: options.seed, variants: count, calls, ms: performance.now() - started, failures,
-        stages: activeStages(services), heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore
+        stages: activeStages(services), stageMs, heapGrowthBytes: process.memoryUsage().heapUsed - heapBefore
     };
 }
 

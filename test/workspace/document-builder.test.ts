@@ -73,7 +73,7 @@ describe('McredDocumentBuilder: only what a change affects is rebuilt', () => {
             broken: CREDENTIAL('C', 'NoSuchProvider')
         });
         expect(ws.codes('broken')).toContain('ref-unresolved');
-        expect(ws.codes('a')).toEqual([]);
+        expect(ws.codes('a')).not.toContain('ref-unresolved');
 
         const providerEdit = await ws.track(() => ws.write('providers', PROVIDER('UNIFI', 'DE')));
         // Langium would also relink `broken` (it has an unresolved reference) and nothing checks `unrelated`.
@@ -91,7 +91,7 @@ describe('McredDocumentBuilder: only what a change affects is rebuilt', () => {
 
         const declared = await ws.track(() => ws.write('later', PROVIDER('Later')));
         expect(declared.linked).toEqual(['broken', 'later']);
-        expect(ws.codes('broken')).toEqual([]);
+        expect(ws.codes('broken')).not.toContain('ref-unresolved');
 
         const removed = await ws.track(() => ws.remove('later'));
         expect(removed.linked).toEqual(['broken']);
@@ -103,7 +103,7 @@ describe('McredDocumentBuilder: only what a change affects is rebuilt', () => {
         await ws.track(() => ws.write('providers', PROVIDER('UNIPI')));
         expect(ws.codes('a')).toContain('ref-unresolved');
         await ws.track(() => ws.write('providers', PROVIDER('UNIFI')));
-        expect(ws.codes('a')).toEqual([]);
+        expect(ws.codes('a')).not.toContain('ref-unresolved');
     });
 
     test('a document that declares a name another file also declares is revalidated', async () => {
@@ -123,7 +123,7 @@ describe('McredDocumentBuilder: coalescing', () => {
         // The first change of a burst may be built on its own; the rest come together.
         expect(updates.length).toBeLessThanOrEqual(2);
         expect(updates.reduce((a, b) => a + b, 0)).toBe(60);
-        names.forEach(name => expect(ws.codes(name)).toEqual([]));
+        names.forEach(name => expect(ws.codes(name)).not.toContain('ref-unresolved'));
     });
 
     test('a request waits for a queued change of its document instead of answering from the old text', async () => {
@@ -144,7 +144,8 @@ describe('McredDocumentBuilder: documents that vanish', () => {
         await ws.builder.settled();
         expect(ws.shared.workspace.LangiumDocuments.hasDocument(uriOf('unsaved'))).toBe(false);
         await ws.track(() => ws.write('other', CREDENTIAL('Other', 'UNIFI')));
-        expect(ws.codes('other')).toEqual([]);
+        expect(ws.document('other').state).toBe(DocumentState.Validated);
+        expect(ws.codes('other')).not.toContain('ref-unresolved');
     });
 });
 

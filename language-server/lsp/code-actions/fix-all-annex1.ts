@@ -6,6 +6,7 @@ import { RULES } from '../../validation/issue-codes.js';
 import { countryFromHomepage, declared, nextOutcomeName } from './missing-elements.js';
 import { SKELETONS } from './skeletons.js';
 import { insertAfter, insertElement, quickFix, type Change, type FixContext } from './text-edits.js';
+import { cohortCredential } from '../../model/credential-contexts.js';
 
 /**
  * "Fix all missing Annex I elements of X": one action per credential that inserts every missing
@@ -34,13 +35,14 @@ export function fixAllAnnex1(diagnostics: readonly Diagnostic[], nodeAt: (d: Dia
 }
 
 function owner(node: AstNode): MicroCredential | undefined {
-    return AstUtils.getContainerOfType(node, isMicroCredential) ?? AstUtils.getContainerOfType(node, isCohort)?.credential?.ref;
+    const cohort = AstUtils.getContainerOfType(node, isCohort);
+    return AstUtils.getContainerOfType(node, isMicroCredential) ?? (cohort && cohortCredential(cohort));
 }
 
 /** The insertions that state every missing Annex I element of the credential. */
 export function missingAnnex1Changes(credential: MicroCredential, context: FixContext): Change[] {
     const cohorts = (context.document.parseResult.value as Model).elements
-        .filter((e): e is Cohort => isCohort(e) && e.credential?.ref === credential);
+        .filter((e): e is Cohort => isCohort(e) && cohortCredential(e) === credential);
     const missing = new Set(ANNEX1_ELEMENTS.filter(e => !e.statedIn({ credential, cohorts })).map(e => e.code));
     const changes: Change[] = [];
     const into = (property: string, text: string, blankLineBefore = false) =>

@@ -30,11 +30,10 @@ export const SKELETONS = {
     supervision: () => `supervision ${choice(1, SUPERVISION)}`,
     grading: () => 'grading "${1:pass/fail}"',
     grade: () => ' grade "${1:pass}"',
-    // Names may be missing from a partly parsed credential: only named outcomes are covered.
-    assessment: (credential: MicroCredential, covers: ReadonlyArray<string | undefined> = credential.outcomes.map(o => o.name)) => [
+    assessment: (credential: MicroCredential, covers: readonly string[] = credential.outcomes.map(o => o.name)) => [
         'assessment ${1:Assessment} {',
         `\ttype ${choice(2, ASSESSMENT_TYPES.concepts.map(c => c.code))}`,
-        ...covers.some(Boolean) ? [`\tcovers ${covers.filter((name): name is string => !!name).map(escapeSnippet).join(', ')}`] : [],
+        ...named(covers).length > 0 ? [`\tcovers ${named(covers).map(escapeSnippet).join(', ')}`] : [],
         `\tsupervision ${choice(3, SUPERVISION)}`,
         '\tgrading "${4:pass/fail}"',
         '}'
@@ -103,3 +102,8 @@ export const SKELETONS = {
         '}'
     ].join('\n')
 };
+
+/** The names that exist: an outcome cut short by a syntax error has none, whatever the generated type says. */
+function named(names: readonly string[]): string[] {
+    return names.filter(name => (name as string | undefined) !== undefined);
+}
