@@ -25,9 +25,10 @@ describe('mcred.showQaReport', () => {
         }
     });
 
-    test('both entries (desktop and web) register it', () => {
+    test('both entries (desktop and web) register it, through their shared start function', () => {
+        expect(readFileSync('extension/start-client.ts', 'utf8').match(/registerQaReportCommand\(context, client\)/g)).toHaveLength(1);
         for (const entry of ['extension/main.ts', 'extension/main-browser.ts']) {
-            expect(readFileSync(entry, 'utf8').match(/registerQaReportCommand\(context, client\)/g), entry).toHaveLength(1);
+            expect(readFileSync(entry, 'utf8').match(/await startClient\(context, client\)/g), entry).toHaveLength(1);
         }
     });
 
