@@ -13,8 +13,10 @@ import { McredIndexManager } from './mcred-index-manager.js';
  *    diagnostics) when a build is cancelled right after a document was validated; that document is
  *    then complete and never published. Here a document that reached a state always notifies.
  * 2. Updates are coalesced. Each `didOpen`/`didChange` used to start its own build, and each build
- *    scans every document: opening N files one by one cost O(N²). {@link scheduleUpdate} merges the
- *    changes that arrive within a few milliseconds into one build.
+ *    scans every document: opening N files one by one cost O(N²). {@link scheduleUpdate} waits until
+ *    the changes stop coming (a couple of turns of the event loop) and builds them as one update;
+ *    a change that arrives during an update cancels it, so that the rest of a burst is taken in
+ *    quickly, and the next update goes on from where it stopped.
  * 3. Only what a change affects is rebuilt, found by lookup in {@link McredIndexManager}: the
  *    changed documents; the documents with a reference into them (relinked); the documents with an
  *    unresolved reference to a name they declared before or declare now (relinked, as the name
@@ -24,18 +26,15 @@ import { McredIndexManager } from './mcred-index-manager.js';
  *    documents that depend on them.
  */
 export class McredDocumentBuilder extends DefaultDocumentBuilder {
-    /** Changes that arrive within this time of each other are built together. */
-    static readonly COALESCE_MS = 5;
-    /** A change this long after the previous one (a keystroke, not a burst) is built at once. */
-    static readonly ISOLATED_MS = 50;
-    /** When idle, a build starts at the latest this long after the first change it includes. */
-    static readonly COALESCE_MAX_MS = 500;
     /**
-     * While an update runs, changes wait for it to end, or this long. (A running build yields to
-     * the message queue every 10 ms and lets one message through each time: cancelling it for
-     * each message would restart it for every file of a burst.)
+     * A build starts once the changes have stopped coming: after this many turns of the event loop
+     * without a new one. The connection handles one incoming message per turn, so a burst (an
+     * editor opening 2,000 files) is drained into one build, and a lone keystroke waits for about
+     * a millisecond.
      */
-    static readonly COALESCE_BUSY_MS = 100;
+    static readonly QUIET_TURNS = 2;
+    /** A build starts at the latest this long after the first change it includes. */
+    static readonly COALESCE_MAX_MS = 500;
 
     protected readonly workspaceLock: WorkspaceLock;
     protected readonly queuedChanged = new Map<string, URI>();
@@ -43,9 +42,11 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
     /** Documents whose change was received but not yet applied (their state is stale). */
     protected readonly awaitingReset = new Set<string>();
     protected resetListeners: Array<() => void> = [];
-    protected flushTimer: ReturnType<typeof setTimeout> | undefined;
+    /** A flush is scheduled (waiting for the changes to stop coming). */
+    protected flushScheduled = false;
     protected firstQueuedAt = 0;
-    protected lastQueuedAt = Number.NEGATIVE_INFINITY;
+    /** Counts the changes received, to see whether a turn of the event loop brought one. */
+    protected received = 0;
     /** Names (exported by changed or deleted documents) whose dependents are still to be invalidated. */
     protected readonly pendingNames = new Set<string>();
     /** Changed documents whose newly exported names are still to be added to `pendingNames`. */
@@ -71,12 +72,10 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
      * arrive close to it, as one update under the workspace lock.
      */
     scheduleUpdate(changed: URI[], deleted: URI[]): void {
-        const now = Date.now();
-        const isolated = now - this.lastQueuedAt > McredDocumentBuilder.ISOLATED_MS;
-        this.lastQueuedAt = now;
         if (this.queuedChanged.size === 0 && this.queuedDeleted.size === 0) {
-            this.firstQueuedAt = now;
+            this.firstQueuedAt = Date.now();
         }
+        this.received++;
         for (const uri of changed) {
             const key = uri.toString();
             this.queuedChanged.set(key, uri);
@@ -89,27 +88,49 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             this.queuedChanged.delete(key);
             this.awaitingReset.add(key);
         }
-        this.scheduleFlush(now, isolated);
+        if (this.updating) {
+            // The running update is out of date: stop it at its next check (it keeps what it built),
+            // so that the event loop is free to take in the rest of the changes quickly. A running
+            // build lets only one message through every 10 ms.
+            this.workspaceLock.cancelWrite();
+        }
+        this.scheduleFlush();
     }
 
-    protected scheduleFlush(now = Date.now(), isolated = false): void {
-        clearTimeout(this.flushTimer);
-        const delay = this.updating
-            ? this.firstQueuedAt + McredDocumentBuilder.COALESCE_BUSY_MS - now
-            : isolated ? 0 : Math.min(McredDocumentBuilder.COALESCE_MS, this.firstQueuedAt + McredDocumentBuilder.COALESCE_MAX_MS - now);
-        this.flushTimer = setTimeout(() => this.flush(), Math.max(0, delay));
+    /** Flushes once a few turns of the event loop have brought no new change (or after COALESCE_MAX_MS). */
+    protected scheduleFlush(): void {
+        if (this.flushScheduled) {
+            return;
+        }
+        this.flushScheduled = true;
+        let seen = this.received;
+        let quiet = 0;
+        const turn = () => {
+            if (this.received !== seen) {
+                seen = this.received;
+                quiet = 0;
+            } else {
+                quiet++;
+            }
+            if (quiet >= McredDocumentBuilder.QUIET_TURNS || Date.now() - this.firstQueuedAt >= McredDocumentBuilder.COALESCE_MAX_MS) {
+                this.flushScheduled = false;
+                this.flush();
+            } else {
+                nextTurn(turn);
+            }
+        };
+        nextTurn(turn);
     }
 
     /** Resolves once no change is queued and no update runs (for tests and tools). */
     async settled(): Promise<void> {
-        while (this.flushTimer !== undefined || this.updating || this.awaitingReset.size > 0) {
-            await new Promise(resolve => setTimeout(resolve, McredDocumentBuilder.COALESCE_MS));
+        while (this.flushScheduled || this.updating || this.awaitingReset.size > 0) {
+            await new Promise(resolve => setTimeout(resolve, 1));
             await this.workspaceLock.read(() => undefined);
         }
     }
 
     protected flush(): void {
-        this.flushTimer = undefined;
         const changed = [...this.queuedChanged.values()];
         const deleted = [...this.queuedDeleted.values()];
         this.queuedChanged.clear();
@@ -345,5 +366,14 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
                 }
             }
         }
+    }
+}
+
+/** Runs `callback` on the next turn of the event loop (after the I/O and messages of this one). */
+function nextTurn(callback: () => void): void {
+    if (typeof setImmediate === 'function') {
+        setImmediate(callback);
+    } else {
+        setTimeout(callback, 0);
     }
 }
