@@ -67,7 +67,7 @@ export const exportCommand: Command = {
             };
         }
         try {
-            writeFilesAtomically(outFolder, plan.documents.map(d => ({ name: d.fileName, text: d.text })));
+            writeFilesAtomically(outFolder, plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } })));
         } catch (error) {
             if (error instanceof WriteError) throw new UsageError(error.message);
             throw error;

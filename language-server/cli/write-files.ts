@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Writing the output failed; nothing written by this call is left behind. */
@@ -9,6 +9,7 @@ export class WriteError extends Error {
 export interface OutputFile {
     /** A plain file name (no folder part). */
     readonly name: string;
+    /** The file's text; read once, when the file is written (it may be rendered then). */
     readonly text: string;
 }
 
@@ -28,8 +29,10 @@ export function writeFilesAtomically(folder: string, files: readonly OutputFile[
         throw new WriteError(`the output folder ${folder} is a file, not a folder`);
     }
     let created: string | undefined;
+    let existing: Set<string>;
     try {
         created = mkdirSync(folder, { recursive: true });
+        existing = new Set(readdirSync(folder));
     } catch (error) {
         throw new WriteError(`cannot create the output folder ${folder} (${reason(error)})`);
     }
@@ -44,9 +47,8 @@ export function writeFilesAtomically(folder: string, files: readonly OutputFile[
         });
         files.forEach((file, i) => {
             const target = path.join(folder, file.name);
-            const existed = existsSync(target);
             renameSync(temporary[i], target);
-            if (!existed) renamed.push(target);
+            if (!existing.has(file.name)) renamed.push(target);
         });
     } catch (error) {
         for (const file of [...temporary, ...renamed]) {

@@ -4,11 +4,11 @@ import {
     LEARNING_SETTINGS, PARTICIPATION_MODES, SUPERVISION_TYPES, type Concept, type Language
 } from '../vocab/index.js';
 import { displaySvg } from './display-image.js';
-import { base64Utf8, compact, dateTime, type JsonObject } from './json.js';
+import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
 import { lowerFirst, narrativeSections, type NarrativeKey } from './narrative.js';
-import { achievementSeed, credentialSeed } from './ob3.js';
-import { stableUrn } from './stable-id.js';
+import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
+import { stableUrn, stableUrns } from './stable-id.js';
 
 /**
  * Europass European Digital Credential (ELM 3.2) for one learner, or the achievement
@@ -64,7 +64,7 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
     });
     return compact({
         '@context': [...ELM_CONTEXTS],
-        'id': stableUrn(credentialSeed('elm', model, issuance)),
+        'id': credentialId('elm', model, issuance),
         'type': ['VerifiableCredential', 'EuropeanDigitalCredential'],
         'credentialProfiles': [concept(GENERIC_PROFILE, GENERIC_PROFILE.scheme)],
         'credentialSchema': [{ id: 'http://data.europa.eu/snb/model/ap/edc-generic-full', type: 'ShaclValidator2017' }],
@@ -105,8 +105,8 @@ function shared(model: CredentialModel): SharedParts {
     let parts = sharedParts.get(model);
     if (!parts) {
         parts = {
-            qualification: buildQualification(model),
-            organisations: model.awardingBodies.map(body => organisation(body, model.language.code))
+            qualification: sharedJson(buildQualification(model)),
+            organisations: model.awardingBodies.map(body => sharedJson(organisation(body, model.language.code)))
         };
         sharedParts.set(model, parts);
     }
@@ -332,17 +332,20 @@ function europassConcept(list: string, uri: string): { uri: string; label: strin
 /** Stable ids for the nodes of one document: `urn:uuid` of the document seed and the node's key. */
 class Ids {
     private readonly counts = new Map<string, number>();
+    private readonly urn: (...rest: string[]) => string;
 
-    constructor(private readonly seed: string) {}
+    constructor(seed: string) {
+        this.urn = stableUrns(seed);
+    }
 
     next(key: string): string {
         const n = (this.counts.get(key) ?? 0) + 1;
         this.counts.set(key, n);
-        return stableUrn(this.seed, key, String(n));
+        return this.urn(key, String(n));
     }
 
     /** The id `next(key)` returned (or will return) first for this seed. */
     peek(key: string): string {
-        return stableUrn(this.seed, key, '1');
+        return this.urn(key, '1');
     }
 }

@@ -1,6 +1,7 @@
 import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
+import { credentialId } from './document-ids.js';
 import { credentialFileName, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
@@ -35,7 +36,12 @@ export interface ExportInput {
     readonly readText: (uri: URI) => Promise<string>;
 }
 
-/** One file to write: its name (no folder) and its exact text. */
+/**
+ * One file to write: its name (no folder) and its exact text. The text is rendered when it is read
+ * (and again at each read), so that a plan of 10,000 credentials does not hold them all in memory
+ * and the CLI writes one file while it renders the next. It is an own enumerable property, so it
+ * is sent over JSON-RPC like any other.
+ */
 export interface ExportedDocument {
     readonly fileName: string;
     readonly text: string;
@@ -105,11 +111,8 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
         }
         const model = credentialModel(credential, pathways);
         if (request.template || (!roster && cohorts.length === 0)) {
-            documents.push({
-                fileName: templateFileName(model.name, format.extension),
-                text: toJsonText(format.template(model)),
-                credential: model.name
-            });
+            documents.push(exportedDocument({ fileName: templateFileName(model.name, format.extension), credential: model.name },
+                () => toJsonText(format.template(model))));
             continue;
         }
         const issuances: Issuance[] = [];
@@ -275,8 +278,7 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
     const documents: ExportedDocument[] = [];
     const seen = new Map<string, Issuance>();
     for (const issuance of issuances) {
-        const document = format.credential(model, issuance);
-        const id = typeof document['id'] === 'string' ? document['id'] : JSON.stringify(document['id']);
+        const id = credentialId(format.id, model, issuance);
         const earlier = seen.get(id);
         if (earlier) {
             const [source, line] = splitSource(issuance.learner.source);
@@ -287,15 +289,18 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
             continue;
         }
         seen.set(id, issuance);
-        documents.push({
+        documents.push(exportedDocument({
             fileName: credentialFileName(model.name, issuance.learner.fullName || issuance.learner.identifier || '', id, format.extension),
-            text: toJsonText(document),
             credential: model.name,
             learner: learnerLabel(issuance.learner),
             ...(issuance.cohort ? { cohort: issuance.cohort } : {})
-        });
+        }, () => toJsonText(format.credential(model, issuance))));
     }
     return documents;
+}
+
+function exportedDocument(fields: Omit<ExportedDocument, 'text'>, render: () => string): ExportedDocument {
+    return Object.defineProperty({ ...fields }, 'text', { enumerable: true, get: render }) as ExportedDocument;
 }
 
 /** A name that would read as a path: a separator, a `..` segment, or a NUL character. */

@@ -3,9 +3,10 @@ import {
     ASSESSMENT_TYPES, ECTS_CREDIT_SYSTEM, EQF_LEVELS, ESCO_SKILLS, ISCED_F_FIELDS, LEARNING_SETTINGS, PARTICIPATION_MODES,
     SUPERVISION_TYPES, type Concept
 } from '../vocab/index.js';
-import { compact, dateTime, type Json, type JsonObject } from './json.js';
+import { compact, dateTime, sharedJson, type Json, type JsonObject } from './json.js';
 import { formatAmount, narrativeMarkdown, narrativeSections, providerText } from './narrative.js';
-import { learnerKey, learnerUri, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
+import { achievementSeed, credentialId } from './document-ids.js';
+import { learnerUri, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
 import { stableUrn } from './stable-id.js';
 
 /**
@@ -21,17 +22,7 @@ export const OB3_CONTEXTS = [
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 ] as const;
 
-/** The ids of a credential's parts, derived from names so that re-exports are byte-identical. */
-export function achievementSeed(model: CredentialModel): string {
-    return `achievement|${model.awardingBodies.map(b => b.name).join(',')}|${model.name}`;
-}
-
-export function credentialSeed(format: string, model: CredentialModel, issuance: Issuance): string {
-    return `${format}|credential|${achievementSeed(model)}|${learnerKey(issuance.learner)}|${issuance.issued}`;
-}
-
 export function ob3Credential(model: CredentialModel, issuance: Issuance): JsonObject {
-    const seed = credentialSeed('ob3', model, issuance);
     const achievement = ob3AchievementObject(model);
     const issuer = model.awardingBodies[0];
     const { learner } = issuance;
@@ -39,7 +30,7 @@ export function ob3Credential(model: CredentialModel, issuance: Issuance): JsonO
     const results = resultsOf(model, issuance);
     return compact({
         '@context': [...OB3_CONTEXTS],
-        'id': stableUrn(seed),
+        'id': credentialId('ob3', model, issuance),
         'type': ['VerifiableCredential', 'OpenBadgeCredential'],
         'name': model.title,
         'description': learner.fullName
@@ -69,7 +60,7 @@ const achievements = new WeakMap<CredentialModel, JsonObject>();
 function ob3AchievementObject(model: CredentialModel): JsonObject {
     let achievement = achievements.get(model);
     if (!achievement) {
-        achievement = buildAchievement(model);
+        achievement = sharedJson(buildAchievement(model));
         achievements.set(model, achievement);
     }
     return achievement;

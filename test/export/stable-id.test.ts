@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { sha1, stableUrn, uuidV5 } from '../../language-server/export/stable-id.js';
+import { sha1, stableUrn, stableUrns, uuidV5 } from '../../language-server/export/stable-id.js';
 
 test('sha1 agrees with node:crypto across block boundaries and multi-byte text', () => {
     for (const text of ['', 'abc', 'a'.repeat(55), 'a'.repeat(56), 'a'.repeat(64), 'é'.repeat(1000), 'Jane Doe\u001fmailto:jane@example.org']) {
@@ -20,4 +20,14 @@ test('stableUrn is a version 5 URN UUID that depends on every part and on their 
     expect(stableUrn('credential', 'AIDigitalEthics', 'mailto:jane@example.org')).toBe(urn);
     expect(stableUrn('credential', 'AIDigitalEthics', 'mailto:kim@example.org')).not.toBe(urn);
     expect(stableUrn('ab', 'c')).not.toBe(stableUrn('a', 'bc'));
+});
+
+test('stableUrns gives the ids stableUrn gives, whatever the length of the shared prefix', () => {
+    for (let length = 0; length < 140; length += 7) {
+        const seed = 'é'.repeat(length % 5) + 's'.repeat(length);
+        const urns = stableUrns(seed, 'credential');
+        for (const key of ['', 'person', 'x'.repeat(60), 'learningOutcome-LO1 ✓']) {
+            expect(urns(key, '1')).toBe(stableUrn(seed, 'credential', key, '1'));
+        }
+    }
 });

@@ -304,7 +304,8 @@ const STAGES: readonly Stage[] = [
             ];
             for (const request of requests) {
                 try {
-                    await handler.executeCommand('mcred.export', [request]);
+                    // Serialised as the connection sends it: the documents' texts are rendered then.
+                    JSON.stringify(await handler.executeCommand('mcred.export', [request]));
                 } catch (error) {
                     if (isProgrammingError(error)) throw error;
                 }
