@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGIUM_DEFAULT_SCOPES, medianPhases } from './in-process.js';
-import { renderMarkdown, type BenchResults, type Measured } from './report.js';
+import { renderMarkdown, renderReadmeSection, type BenchResults, type Measured } from './report.js';
 import {
     jsonParseMs, openManyFilesRun, openOneByOneRun, runProcess, singleFileRun, workspaceRun,
     type ManyFilesRun, type Oracle, type SingleFileRun, type WorkspaceRun
@@ -105,9 +105,17 @@ export async function main(args: string[]): Promise<number> {
             sizes: { type: 'string' },
             counts: { type: 'string' },
             skip: { type: 'string' },
-            out: { type: 'string' }
+            out: { type: 'string' },
+            render: { type: 'boolean' }
         }
     });
+    if (values.render) {
+        // Renders latest.md and the README's section again from latest.json, without measuring.
+        const results = JSON.parse(readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as BenchResults;
+        writeFileSync(path.join(RESULTS, 'latest.md'), renderMarkdown(results));
+        updateReadme(results);
+        return 0;
+    }
     const quick = values.quick ?? false;
     const runsOverride = values.runs ? Number(values.runs) : undefined;
     const runsFor = (heavy: boolean) => runsOverride ?? (quick ? 1 : heavy ? 3 : 5);
@@ -195,6 +203,7 @@ export async function main(args: string[]): Promise<number> {
     writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, undefined, 2) + '\n');
     writeFileSync(path.join(out, 'latest.md'), renderMarkdown(results));
     log(`wrote ${path.relative(process.cwd(), path.join(out, 'latest.md'))}`);
+    if (out === RESULTS) updateReadme(results);
     process.stdout.write(renderMarkdown(results));
     return 0;
 }
@@ -266,4 +275,21 @@ function isWritableFolder(folder: string): boolean {
     } catch {
         return false;
     }
+}
+
+const README = 'README.md';
+const README_BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const README_END = '<!-- bench:end -->';
+
+/** Replaces the README's performance tables (between its markers) by these results. */
+function updateReadme(results: BenchResults): void {
+    const text = readFileSync(README, 'utf8');
+    const begin = text.indexOf(README_BEGIN);
+    const end = text.indexOf(README_END);
+    if (begin < 0 || end < begin) {
+        log(`${README}: no ${README_BEGIN} … ${README_END} markers; not updated`);
+        return;
+    }
+    writeFileSync(README, text.slice(0, begin + README_BEGIN.length) + '\n' + renderReadmeSection(results) + '\n' + text.slice(end));
+    log(`updated the performance section of ${README}`);
 }

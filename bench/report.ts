@@ -119,6 +119,54 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
     return list;
 }
 
+function machineLine(results: BenchResults): string {
+    const m = results.machine;
+    return `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; load average ${m.loadAverageAtStart.join(' / ')} at start`
+        + (m.loadAverageAtEnd ? `, ${m.loadAverageAtEnd.join(' / ')} at end` : '') + `. Commit ${results.commit}, ${results.startedAt} → ${results.finishedAt}`;
+}
+
+function targetsTable(results: BenchResults): string[] {
+    return ['| target | measured | met |', '|---|---|:---:|',
+        ...targets(results).map(t => `| ${t.target} | ${t.value} | ${t.met === undefined ? '—' : t.met ? 'yes' : '**no**'} |`)];
+}
+
+function singleFileRows(results: BenchResults, options: { brief?: boolean } = {}): Row[] {
+    const rows: Row[] = [];
+    for (const s of Object.values(results.single)) {
+        const l = label(s.lines);
+        if (!options.brief) {
+            rows.push({ what: `cold start → first diagnostics, ${l} lines`, mcred: s.mcred?.coldMs.median, yaml: s.yaml?.coldMs.median, unit: 'ms' });
+            rows.push({ what: `… of which server CPU time`, mcred: s.mcred?.coldCpuMs.median, yaml: s.yaml?.coldCpuMs.median, unit: 'ms' });
+        }
+        rows.push({ what: `open → diagnostics, ${l} lines`, mcred: s.mcred?.openMs.median, yaml: s.yaml?.openMs.median, unit: 'ms' });
+        rows.push({ what: `edit → diagnostics (one line), ${l} lines`, mcred: s.mcred?.editMs.median, yaml: s.yaml?.editMs.median, unit: 'ms' });
+        if (!options.brief) {
+            rows.push({ what: `completion p50, ${l} lines`, mcred: s.mcred?.completionP50Ms, yaml: s.yaml?.completionP50Ms, unit: 'ms' });
+        }
+        rows.push({ what: `completion p95, ${l} lines`, mcred: s.mcred?.completionP95Ms, yaml: s.yaml?.completionP95Ms, unit: 'ms' });
+        rows.push({ what: `peak RSS (server process tree), ${l} lines`, mcred: s.mcred?.peakRssMiB, yaml: s.yaml?.peakRssMiB, unit: 'MiB' });
+    }
+    return rows;
+}
+
+/**
+ * The performance section of the README: the machine, the targets and the main side-by-side
+ * measurements (`npm run bench` replaces it between its markers).
+ */
+export function renderReadmeSection(results: BenchResults): string {
+    const lines = [`Measured by \`npm run bench\` (${results.quick ? 'quick run, indicative only' : 'medians over several runs'}). ${machineLine(results)}.`, ''];
+    lines.push(...targetsTable(results), '');
+    const rows = singleFileRows(results, { brief: true });
+    for (const f of Object.values(results.files)) {
+        const n = f.files.toLocaleString('en');
+        rows.push({ what: `open ${n} files one after another → all diagnostics`, mcred: f.mcred?.openAllMs.median, yaml: f.yaml?.openAllMs.median, unit: 'ms' });
+        rows.push({ what: `edit → diagnostics, the providers file every programme of ${n} references`, mcred: f.mcred?.editProvidersMs.median, yaml: f.yaml?.editProvidersMs.median, unit: 'ms' });
+    }
+    lines.push(...table(rows), '', 'All measurements, the command line, the floor (`JSON.parse`) and how each is measured: '
+        + '[bench/results/latest.md](bench/results/latest.md).');
+    return lines.join('\n');
+}
+
 function table(rows: Row[]): string[] {
     const lines = ['| measurement | mcred | yaml-language-server | yaml-ls ÷ mcred |', '|---|---:|---:|---:|'];
     for (const row of rows) {
@@ -130,31 +178,15 @@ function table(rows: Row[]): string[] {
 
 export function renderMarkdown(results: BenchResults): string {
     const lines: string[] = [];
-    const m = results.machine;
     lines.push('# mcred benchmark', '');
     lines.push(`${results.quick ? 'Quick run (`--quick`, 1 run each): indicative only. ' : ''}Medians over several runs; `
         + `the ratio column is how many times longer (or more memory) yaml-language-server takes on the same content written as YAML with an equivalent JSON Schema.`);
-    lines.push('', `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; load average ${m.loadAverageAtStart.join(' / ')} at start`
-        + (m.loadAverageAtEnd ? `, ${m.loadAverageAtEnd.join(' / ')} at end` : '') + `. Commit ${results.commit}, ${results.startedAt} → ${results.finishedAt}.`, '');
+    lines.push('', `${machineLine(results)}.`, '');
 
-    lines.push('## Targets (issue 8)', '', '| target | measured | met |', '|---|---|:---:|');
-    for (const t of targets(results)) {
-        lines.push(`| ${t.target} | ${t.value} | ${t.met === undefined ? '—' : t.met ? 'yes' : '**no**'} |`);
-    }
+    lines.push('## Targets (issue 8)', '', ...targetsTable(results));
 
     lines.push('', '## One large file', '');
-    const rows: Row[] = [];
-    for (const s of Object.values(results.single)) {
-        const l = label(s.lines);
-        rows.push({ what: `cold start → first diagnostics, ${l} lines`, mcred: s.mcred?.coldMs.median, yaml: s.yaml?.coldMs.median, unit: 'ms' });
-        rows.push({ what: `… of which server CPU time`, mcred: s.mcred?.coldCpuMs.median, yaml: s.yaml?.coldCpuMs.median, unit: 'ms' });
-        rows.push({ what: `open → diagnostics, ${l} lines`, mcred: s.mcred?.openMs.median, yaml: s.yaml?.openMs.median, unit: 'ms' });
-        rows.push({ what: `edit → diagnostics (one line), ${l} lines`, mcred: s.mcred?.editMs.median, yaml: s.yaml?.editMs.median, unit: 'ms' });
-        rows.push({ what: `completion p50, ${l} lines`, mcred: s.mcred?.completionP50Ms, yaml: s.yaml?.completionP50Ms, unit: 'ms' });
-        rows.push({ what: `completion p95, ${l} lines`, mcred: s.mcred?.completionP95Ms, yaml: s.yaml?.completionP95Ms, unit: 'ms' });
-        rows.push({ what: `peak RSS (server process tree), ${l} lines`, mcred: s.mcred?.peakRssMiB, yaml: s.yaml?.peakRssMiB, unit: 'MiB' });
-    }
-    lines.push(...table(rows));
+    lines.push(...table(singleFileRows(results)));
 
     lines.push('', '## Many files', '');
     const fileRows: Row[] = [];
