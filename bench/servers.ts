@@ -65,7 +65,7 @@ export const MCRED_SERVER: ServerUnderTest = {
     id: 'mcred',
     label: 'mcred-language-server',
     format: 'mcred',
-    start: () => LspStdioClient.start([SERVER_BIN, '--stdio'], { languageId: 'mcred' }),
+    start: () => LspStdioClient.start([process.execPath, SERVER_BIN, '--stdio'], { languageId: 'mcred' }),
     editTarget: text => quotedTarget(text, /^ {4}title "((?!Pathway)[^"]+)"$/),
     regionTarget: text => quotedTarget(text, /^ {4}region "([^"]+)"$/),
     // `participation |blended` (a controlled value) and `|setting non-formal` (a property keyword).

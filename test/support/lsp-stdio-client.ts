@@ -85,8 +85,7 @@ export class LspStdioClient {
         this.connection.listen();
     }
 
-    /** Starts the server as an LSP client does: the bin, run through its shebang (with its Node flags). */
-    static start(command: string[] = [SERVER_BIN, '--stdio'], options: LspStdioClientOptions = {}): LspStdioClient {
+    static start(command: string[] = [process.execPath, SERVER_BIN, '--stdio'], options: LspStdioClientOptions = {}): LspStdioClient {
         const [executable, ...args] = command;
         return new LspStdioClient(spawn(executable, args, { stdio: 'pipe' }), options);
     }
