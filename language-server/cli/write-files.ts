@@ -55,6 +55,8 @@ export function writeFilesAtomically(folder: string, files: readonly OutputFile[
             rmSync(file, { force: true });
         }
         if (created) rmSync(created, { recursive: true, force: true });
+        // A file's text is rendered as it is written: an error that is not the file system's is not a write error.
+        if ((error as NodeJS.ErrnoException).code === undefined) throw error;
         throw new WriteError(`cannot write to the output folder ${folder} (${reason(error)}); nothing was written`);
     }
 }
