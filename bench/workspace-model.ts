@@ -6,6 +6,7 @@
  * JSON Schema of `yaml-schema.ts`) and as JSON (the `JSON.parse` floor). Deterministic: the
  * same seed gives the same bytes.
  */
+import { prng } from '../test/support/prng.js';
 
 export interface ProviderModel {
     readonly name: string;
@@ -80,18 +81,6 @@ export interface FileModel {
 /** The defects planted in about one credential in ten, so that diagnostics are realistic. */
 export type Defect = 'no-title' | 'no-qa' | 'no-participation' | 'unknown-provider' | 'unknown-outcome' | 'eqf-out-of-range';
 const DEFECTS: readonly Defect[] = ['no-title', 'no-qa', 'no-participation', 'unknown-provider', 'unknown-outcome', 'eqf-out-of-range'];
-
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 const TOPICS = ['AI & Digital Ethics', 'Data Literacy', 'Green Skills for Construction', 'Cybersecurity Essentials', 'Circular Economy',
     'Project Management', 'Health Data Stewardship', 'Renewable Energy Systems', 'Inclusive Teaching', 'Supply Chain Analytics',

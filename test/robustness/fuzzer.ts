@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createMcredServices, type McredServiceSet } from '../../language-server/mcred-module.js';
+import { prng } from '../support/prng.js';
 
 /**
  * A seeded mutation fuzzer for the whole pipeline: it mutates real programmes (delete, duplicate
@@ -59,18 +60,6 @@ export interface FuzzReport {
     /** Time spent per stage, in milliseconds. */
     readonly stageMs: Readonly<Record<string, number>>;
     readonly heapGrowthBytes: number;
-}
-
-/** mulberry32 */
-export function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 
 /** The `.mcred` files under the given folders (the examples and the test fixtures). */
