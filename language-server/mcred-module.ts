@@ -23,6 +23,7 @@ import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
 import { McredCodeActionProvider } from './lsp/code-actions/mcred-code-action-provider.js';
 import { McredLexer } from './parser/mcred-lexer.js';
+import { McredValueConverter } from './parser/mcred-value-converter.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { NameIndex } from './references/name-index.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
@@ -51,7 +52,8 @@ export type McredServices = LangiumServices & McredAddedServices;
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
     parser: {
-        Lexer: services => new McredLexer(services)
+        Lexer: services => new McredLexer(services),
+        ValueConverter: () => new McredValueConverter()
     },
     references: {
         ScopeComputation: services => new McredScopeComputation(services),

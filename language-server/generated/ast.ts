@@ -13,13 +13,16 @@ export const McredTerminals = {
     DATE: /[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/,
     NUMBER: /-?[0-9]+(\.[0-9]+)?/,
     ID: /[_a-zA-Z][\w-]*/,
+    LANG_TAG: /@[a-zA-Z][a-zA-Z0-9-]*/,
     STRING: /"(\\.|[^"\\])*"/,
 };
 
 export type McredTerminalNames = keyof typeof McredTerminals;
 
 export type McredKeywordNames =
+    | "%"
     | ","
+    | "?"
     | "administration"
     | "agency"
     | "artefact"
@@ -29,6 +32,7 @@ export type McredKeywordNames =
     | "awardedBy"
     | "blended"
     | "business"
+    | "capacity"
     | "coDesignedWith"
     | "cohort"
     | "continuous-evaluation"
@@ -36,7 +40,9 @@ export type McredKeywordNames =
     | "covers"
     | "day"
     | "days"
+    | "deliveredWith"
     | "description"
+    | "did"
     | "duration"
     | "ects"
     | "email"
@@ -45,15 +51,18 @@ export type McredKeywordNames =
     | "exAnte"
     | "exPost"
     | "external"
+    | "family"
     | "fee"
     | "feedback"
     | "field"
     | "first"
+    | "for"
     | "formal"
     | "format"
     | "full-time"
     | "funding"
     | "furtherInfo"
+    | "given"
     | "grade"
     | "grading"
     | "group-performance"
@@ -77,10 +86,12 @@ export type McredKeywordNames =
     | "long"
     | "marked-assignment"
     | "medium"
+    | "members"
     | "methodology"
     | "microcredential"
     | "mode"
     | "model"
+    | "module"
     | "month"
     | "months"
     | "name"
@@ -100,6 +111,7 @@ export type McredKeywordNames =
     | "pathway"
     | "peer-assessment"
     | "peer-review"
+    | "period"
     | "portfolio"
     | "practical"
     | "prerequisites"
@@ -107,6 +119,7 @@ export type McredKeywordNames =
     | "problem-based"
     | "professionals"
     | "project"
+    | "providedBy"
     | "provider"
     | "purpose"
     | "qf-ehea"
@@ -137,6 +150,7 @@ export type McredKeywordNames =
     | "target"
     | "third"
     | "title"
+    | "to"
     | "type"
     | "unsupervised"
     | "unsupervised-with-id"
@@ -144,6 +158,7 @@ export type McredKeywordNames =
     | "waive"
     | "week"
     | "weeks"
+    | "weight"
     | "workload"
     | "written-exam"
     | "year"
@@ -158,22 +173,32 @@ export interface Assessment extends langium.AstNode {
     readonly $type: 'Assessment';
     covers: Array<langium.Reference<Outcome>>;
     description?: string;
+    descriptionTranslations: Array<Translation>;
     grading?: string;
+    holes: Array<Hole>;
     mode?: ParticipationMode;
     name?: Name;
     supervision?: Supervision;
+    title?: string;
+    titleTranslations: Array<Translation>;
     type?: AssessmentType;
+    weight?: number;
 }
 
 export const Assessment = {
     $type: 'Assessment',
     covers: 'covers',
     description: 'description',
+    descriptionTranslations: 'descriptionTranslations',
     grading: 'grading',
+    holes: 'holes',
     mode: 'mode',
     name: 'name',
     supervision: 'supervision',
-    type: 'type'
+    title: 'title',
+    titleTranslations: 'titleTranslations',
+    type: 'type',
+    weight: 'weight'
 } as const;
 
 export function isAssessment(item: unknown): item is Assessment {
@@ -190,6 +215,7 @@ export interface Audience extends langium.AstNode {
     readonly $container: MicroCredential;
     readonly $type: 'Audience';
     coDesignedWith: Array<string>;
+    holes: Array<Hole>;
     needsAnalysis?: string;
     purposes: Array<Purpose>;
     target?: string;
@@ -198,6 +224,7 @@ export interface Audience extends langium.AstNode {
 export const Audience = {
     $type: 'Audience',
     coDesignedWith: 'coDesignedWith',
+    holes: 'holes',
     needsAnalysis: 'needsAnalysis',
     purposes: 'purposes',
     target: 'target'
@@ -214,6 +241,8 @@ export interface Business extends langium.AstNode {
     currency?: Name;
     fee?: number;
     funding?: string;
+    holes: Array<Hole>;
+    learnerFees: Array<LearnerFee>;
     learnerTypes: Array<LearnerType>;
     longRun?: string;
     mediumRun?: string;
@@ -227,6 +256,8 @@ export const Business = {
     currency: 'currency',
     fee: 'fee',
     funding: 'funding',
+    holes: 'holes',
+    learnerFees: 'learnerFees',
     learnerTypes: 'learnerTypes',
     longRun: 'longRun',
     mediumRun: 'mediumRun',
@@ -241,19 +272,27 @@ export function isBusiness(item: unknown): item is Business {
 export interface Cohort extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Cohort';
+    capacity?: number;
     credential: langium.Reference<MicroCredential>;
+    holes: Array<Hole>;
     issued?: string;
     learners: Array<Learner>;
     name: Name;
+    periodFrom?: string;
+    periodTo?: string;
     roster?: string;
 }
 
 export const Cohort = {
     $type: 'Cohort',
+    capacity: 'capacity',
     credential: 'credential',
+    holes: 'holes',
     issued: 'issued',
     learners: 'learners',
     name: 'name',
+    periodFrom: 'periodFrom',
+    periodTo: 'periodTo',
     roster: 'roster'
 } as const;
 
@@ -297,6 +336,7 @@ export function isDurationUnit(item: unknown): item is DurationUnit {
 export interface Format extends langium.AstNode {
     readonly $container: MicroCredential;
     readonly $type: 'Format';
+    holes: Array<Hole>;
     methodology?: string;
     mode?: ParticipationMode;
     schedule?: string;
@@ -306,6 +346,7 @@ export interface Format extends langium.AstNode {
 
 export const Format = {
     $type: 'Format',
+    holes: 'holes',
     methodology: 'methodology',
     mode: 'mode',
     schedule: 'schedule',
@@ -317,23 +358,63 @@ export function isFormat(item: unknown): item is Format {
     return reflection.isInstance(item, Format.$type);
 }
 
+export interface Hole extends langium.AstNode {
+    readonly $container: Assessment | Audience | Business | Cohort | Format | Learner | MicroCredential | Module | Pathway | Provider | QualityAssurance;
+    readonly $type: 'Hole';
+    property: string;
+}
+
+export const Hole = {
+    $type: 'Hole',
+    property: 'property'
+} as const;
+
+export function isHole(item: unknown): item is Hole {
+    return reflection.isInstance(item, Hole.$type);
+}
+
 export interface Learner extends langium.AstNode {
     readonly $container: Cohort;
     readonly $type: 'Learner';
+    family?: string;
     fullName: string;
+    given?: string;
     grade?: string;
+    holes: Array<Hole>;
     identifier?: string;
 }
 
 export const Learner = {
     $type: 'Learner',
+    family: 'family',
     fullName: 'fullName',
+    given: 'given',
     grade: 'grade',
+    holes: 'holes',
     identifier: 'identifier'
 } as const;
 
 export function isLearner(item: unknown): item is Learner {
     return reflection.isInstance(item, Learner.$type);
+}
+
+export interface LearnerFee extends langium.AstNode {
+    readonly $container: Business;
+    readonly $type: 'LearnerFee';
+    amount: number;
+    currency: Name;
+    learnerType: LearnerType;
+}
+
+export const LearnerFee = {
+    $type: 'LearnerFee',
+    amount: 'amount',
+    currency: 'currency',
+    learnerType: 'learnerType'
+} as const;
+
+export function isLearnerFee(item: unknown): item is LearnerFee {
+    return reflection.isInstance(item, LearnerFee.$type);
 }
 
 export type LearnerType = 'jobseekers' | 'other' | 'professionals' | 'students';
@@ -382,25 +463,32 @@ export interface MicroCredential extends langium.AstNode {
     audience?: Audience;
     awardedBy: Array<langium.Reference<Provider>>;
     business?: Business;
+    deliveredWith: Array<langium.Reference<Provider>>;
     description?: string;
+    descriptionTranslations: Array<Translation>;
     duration?: Duration;
     ects?: number;
     fields: Array<string>;
     format?: Format;
     furtherInfo?: string;
+    holes: Array<Hole>;
     hours?: number;
     languages: Array<Name>;
     levels: Array<Level>;
+    modules: Array<Module>;
     name: Name;
     outcomes: Array<Outcome>;
     participation?: ParticipationMode;
     prerequisites?: string;
+    prerequisitesTranslations: Array<Translation>;
     qualityAssurance?: QualityAssurance;
     recognition?: string;
+    recognitionTranslations: Array<Translation>;
     setting?: LearningSetting;
     stackableInto: Array<langium.Reference<Credential>>;
     standalone: boolean;
     title?: string;
+    titleTranslations: Array<Translation>;
     waivers: Array<Waiver>;
 }
 
@@ -410,25 +498,32 @@ export const MicroCredential = {
     audience: 'audience',
     awardedBy: 'awardedBy',
     business: 'business',
+    deliveredWith: 'deliveredWith',
     description: 'description',
+    descriptionTranslations: 'descriptionTranslations',
     duration: 'duration',
     ects: 'ects',
     fields: 'fields',
     format: 'format',
     furtherInfo: 'furtherInfo',
+    holes: 'holes',
     hours: 'hours',
     languages: 'languages',
     levels: 'levels',
+    modules: 'modules',
     name: 'name',
     outcomes: 'outcomes',
     participation: 'participation',
     prerequisites: 'prerequisites',
+    prerequisitesTranslations: 'prerequisitesTranslations',
     qualityAssurance: 'qualityAssurance',
     recognition: 'recognition',
+    recognitionTranslations: 'recognitionTranslations',
     setting: 'setting',
     stackableInto: 'stackableInto',
     standalone: 'standalone',
     title: 'title',
+    titleTranslations: 'titleTranslations',
     waivers: 'waivers'
 } as const;
 
@@ -450,10 +545,43 @@ export function isModel(item: unknown): item is Model {
     return reflection.isInstance(item, Model.$type);
 }
 
-export type Name = 'administration' | 'agency' | 'assessment' | 'audience' | 'awardedBy' | 'business' | 'coDesignedWith' | 'cohort' | 'country' | 'covers' | 'description' | 'duration' | 'ects' | 'email' | 'eqf' | 'every' | 'fee' | 'feedback' | 'field' | 'format' | 'funding' | 'furtherInfo' | 'grade' | 'grading' | 'homepage' | 'id' | 'identifier' | 'includes' | 'into' | 'issued' | 'kind' | 'language' | 'learner' | 'learnerTypes' | 'level' | 'long' | 'medium' | 'methodology' | 'microcredential' | 'mode' | 'model' | 'name' | 'needsAnalysis' | 'none' | 'of' | 'outcome' | 'participation' | 'pathway' | 'prerequisites' | 'provider' | 'purpose' | 'qf-ehea' | 'qualityAssurance' | 'recognition' | 'region' | 'review' | 'roster' | 'schedule' | 'setting' | 'short' | 'skill' | 'stackable' | 'stakeholders' | 'standalone' | 'standard' | 'standards' | 'supervision' | 'sustainability' | 'target' | 'title' | 'type' | 'waive' | 'workload' | AssessmentType | DurationUnit | LearnerType | LearningSchedule | LearningSetting | ParticipationMode | Purpose | QaKind | QaTiming | QfEheaCycle | Supervision | string;
+export interface Module extends langium.AstNode {
+    readonly $container: MicroCredential;
+    readonly $type: 'Module';
+    covers: Array<langium.Reference<Outcome>>;
+    description?: string;
+    descriptionTranslations: Array<Translation>;
+    ects?: number;
+    holes: Array<Hole>;
+    hours?: number;
+    name: Name;
+    providedBy: Array<langium.Reference<Provider>>;
+    title?: string;
+    titleTranslations: Array<Translation>;
+}
+
+export const Module = {
+    $type: 'Module',
+    covers: 'covers',
+    description: 'description',
+    descriptionTranslations: 'descriptionTranslations',
+    ects: 'ects',
+    holes: 'holes',
+    hours: 'hours',
+    name: 'name',
+    providedBy: 'providedBy',
+    title: 'title',
+    titleTranslations: 'titleTranslations'
+} as const;
+
+export function isModule(item: unknown): item is Module {
+    return reflection.isInstance(item, Module.$type);
+}
+
+export type Name = 'administration' | 'agency' | 'assessment' | 'audience' | 'awardedBy' | 'business' | 'capacity' | 'coDesignedWith' | 'cohort' | 'country' | 'covers' | 'deliveredWith' | 'description' | 'did' | 'duration' | 'ects' | 'email' | 'eqf' | 'every' | 'family' | 'fee' | 'feedback' | 'field' | 'for' | 'format' | 'funding' | 'furtherInfo' | 'given' | 'grade' | 'grading' | 'homepage' | 'id' | 'identifier' | 'includes' | 'into' | 'issued' | 'kind' | 'language' | 'learner' | 'learnerTypes' | 'level' | 'long' | 'medium' | 'members' | 'methodology' | 'microcredential' | 'mode' | 'model' | 'module' | 'name' | 'needsAnalysis' | 'none' | 'of' | 'outcome' | 'participation' | 'pathway' | 'period' | 'prerequisites' | 'providedBy' | 'provider' | 'purpose' | 'qf-ehea' | 'qualityAssurance' | 'recognition' | 'region' | 'review' | 'roster' | 'schedule' | 'setting' | 'short' | 'skill' | 'stackable' | 'stakeholders' | 'standalone' | 'standard' | 'standards' | 'supervision' | 'sustainability' | 'target' | 'title' | 'to' | 'type' | 'waive' | 'weight' | 'workload' | AssessmentType | DurationUnit | LearnerType | LearningSchedule | LearningSetting | ParticipationMode | Purpose | QaKind | QaTiming | QfEheaCycle | Supervision | string;
 
 export function isName(item: unknown): item is Name {
-    return isParticipationMode(item) || isLearningSetting(item) || isSupervision(item) || isQfEheaCycle(item) || isPurpose(item) || isLearnerType(item) || isLearningSchedule(item) || isQaKind(item) || isQaTiming(item) || isDurationUnit(item) || isAssessmentType(item) || item === 'provider' || item === 'name' || item === 'country' || item === 'region' || item === 'kind' || item === 'identifier' || item === 'homepage' || item === 'email' || item === 'microcredential' || item === 'title' || item === 'description' || item === 'awardedBy' || item === 'language' || item === 'level' || item === 'eqf' || item === 'qf-ehea' || item === 'none' || item === 'field' || item === 'workload' || item === 'ects' || item === 'duration' || item === 'participation' || item === 'setting' || item === 'outcome' || item === 'skill' || item === 'assessment' || item === 'type' || item === 'covers' || item === 'mode' || item === 'supervision' || item === 'grading' || item === 'audience' || item === 'target' || item === 'needsAnalysis' || item === 'coDesignedWith' || item === 'purpose' || item === 'format' || item === 'methodology' || item === 'schedule' || item === 'sustainability' || item === 'qualityAssurance' || item === 'stakeholders' || item === 'standards' || item === 'review' || item === 'every' || item === 'feedback' || item === 'agency' || item === 'standard' || item === 'business' || item === 'model' || item === 'fee' || item === 'funding' || item === 'short' || item === 'medium' || item === 'long' || item === 'administration' || item === 'learnerTypes' || item === 'waive' || item === 'prerequisites' || item === 'stackable' || item === 'into' || item === 'standalone' || item === 'recognition' || item === 'furtherInfo' || item === 'pathway' || item === 'includes' || item === 'cohort' || item === 'of' || item === 'issued' || item === 'roster' || item === 'learner' || item === 'id' || item === 'grade' || (typeof item === 'string' && (/[_a-zA-Z][\w-]*/.test(item)));
+    return isParticipationMode(item) || isLearningSetting(item) || isSupervision(item) || isQfEheaCycle(item) || isPurpose(item) || isLearnerType(item) || isLearningSchedule(item) || isQaKind(item) || isQaTiming(item) || isDurationUnit(item) || isAssessmentType(item) || item === 'provider' || item === 'name' || item === 'country' || item === 'region' || item === 'kind' || item === 'identifier' || item === 'homepage' || item === 'email' || item === 'microcredential' || item === 'title' || item === 'description' || item === 'awardedBy' || item === 'language' || item === 'level' || item === 'eqf' || item === 'qf-ehea' || item === 'none' || item === 'field' || item === 'workload' || item === 'ects' || item === 'duration' || item === 'participation' || item === 'setting' || item === 'outcome' || item === 'skill' || item === 'assessment' || item === 'type' || item === 'covers' || item === 'mode' || item === 'supervision' || item === 'grading' || item === 'audience' || item === 'target' || item === 'needsAnalysis' || item === 'coDesignedWith' || item === 'purpose' || item === 'format' || item === 'methodology' || item === 'schedule' || item === 'sustainability' || item === 'qualityAssurance' || item === 'stakeholders' || item === 'standards' || item === 'review' || item === 'every' || item === 'feedback' || item === 'agency' || item === 'standard' || item === 'business' || item === 'model' || item === 'fee' || item === 'funding' || item === 'short' || item === 'medium' || item === 'long' || item === 'administration' || item === 'learnerTypes' || item === 'waive' || item === 'prerequisites' || item === 'stackable' || item === 'into' || item === 'standalone' || item === 'recognition' || item === 'furtherInfo' || item === 'pathway' || item === 'includes' || item === 'cohort' || item === 'of' || item === 'issued' || item === 'roster' || item === 'learner' || item === 'id' || item === 'grade' || item === 'did' || item === 'members' || item === 'deliveredWith' || item === 'module' || item === 'providedBy' || item === 'weight' || item === 'for' || item === 'period' || item === 'to' || item === 'capacity' || item === 'given' || item === 'family' || (typeof item === 'string' && (/[_a-zA-Z][\w-]*/.test(item)));
 }
 
 export interface Outcome extends langium.AstNode {
@@ -462,13 +590,17 @@ export interface Outcome extends langium.AstNode {
     name: Name;
     skills: Array<string>;
     statement?: string;
+    statementHole: boolean;
+    statementTranslations: Array<Translation>;
 }
 
 export const Outcome = {
     $type: 'Outcome',
     name: 'name',
     skills: 'skills',
-    statement: 'statement'
+    statement: 'statement',
+    statementHole: 'statementHole',
+    statementTranslations: 'statementTranslations'
 } as const;
 
 export function isOutcome(item: unknown): item is Outcome {
@@ -489,11 +621,13 @@ export interface Pathway extends langium.AstNode {
     ects?: number;
     fields: Array<string>;
     furtherInfo?: string;
+    holes: Array<Hole>;
     hours?: number;
     includes: Array<langium.Reference<Credential>>;
     levels: Array<Level>;
     name: Name;
     recognition?: string;
+    recognitionTranslations: Array<Translation>;
     title?: string;
 }
 
@@ -504,11 +638,13 @@ export const Pathway = {
     ects: 'ects',
     fields: 'fields',
     furtherInfo: 'furtherInfo',
+    holes: 'holes',
     hours: 'hours',
     includes: 'includes',
     levels: 'levels',
     name: 'name',
     recognition: 'recognition',
+    recognitionTranslations: 'recognitionTranslations',
     title: 'title'
 } as const;
 
@@ -520,11 +656,14 @@ export interface Provider extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Provider';
     country?: Name;
+    did?: string;
     email?: string;
+    holes: Array<Hole>;
     homepage?: string;
     kind?: Name;
     legalIdentifier?: string;
     legalName?: string;
+    members: Array<langium.Reference<Provider>>;
     name: Name;
     region?: string;
 }
@@ -532,11 +671,14 @@ export interface Provider extends langium.AstNode {
 export const Provider = {
     $type: 'Provider',
     country: 'country',
+    did: 'did',
     email: 'email',
+    holes: 'holes',
     homepage: 'homepage',
     kind: 'kind',
     legalIdentifier: 'legalIdentifier',
     legalName: 'legalName',
+    members: 'members',
     name: 'name',
     region: 'region'
 } as const;
@@ -562,6 +704,7 @@ export interface QaProcedure extends langium.AstNode {
     readonly $type: 'QaProcedure';
     agency?: string;
     description?: string;
+    hole: boolean;
     kind: QaKind;
     standards: Array<string>;
     timing?: QaTiming;
@@ -571,6 +714,7 @@ export const QaProcedure = {
     $type: 'QaProcedure',
     agency: 'agency',
     description: 'description',
+    hole: 'hole',
     kind: 'kind',
     standards: 'standards',
     timing: 'timing'
@@ -596,6 +740,7 @@ export interface QualityAssurance extends langium.AstNode {
     readonly $container: MicroCredential;
     readonly $type: 'QualityAssurance';
     feedback: Array<string>;
+    holes: Array<Hole>;
     procedures: Array<QaProcedure>;
     reviewEvery?: number;
     reviewUnit?: ReviewUnit;
@@ -606,6 +751,7 @@ export interface QualityAssurance extends langium.AstNode {
 export const QualityAssurance = {
     $type: 'QualityAssurance',
     feedback: 'feedback',
+    holes: 'holes',
     procedures: 'procedures',
     reviewEvery: 'reviewEvery',
     reviewUnit: 'reviewUnit',
@@ -639,6 +785,23 @@ export function isTopLevelElement(item: unknown): item is TopLevelElement {
     return reflection.isInstance(item, TopLevelElement.$type);
 }
 
+export interface Translation extends langium.AstNode {
+    readonly $container: Assessment | MicroCredential | Module | Outcome | Pathway;
+    readonly $type: 'Translation';
+    language: string;
+    text: string;
+}
+
+export const Translation = {
+    $type: 'Translation',
+    language: 'language',
+    text: 'text'
+} as const;
+
+export function isTranslation(item: unknown): item is Translation {
+    return reflection.isInstance(item, Translation.$type);
+}
+
 export interface Waiver extends langium.AstNode {
     readonly $container: MicroCredential;
     readonly $type: 'Waiver';
@@ -664,16 +827,20 @@ export type McredAstType = {
     Credential: Credential
     Duration: Duration
     Format: Format
+    Hole: Hole
     Learner: Learner
+    LearnerFee: LearnerFee
     Level: Level
     MicroCredential: MicroCredential
     Model: Model
+    Module: Module
     Outcome: Outcome
     Pathway: Pathway
     Provider: Provider
     QaProcedure: QaProcedure
     QualityAssurance: QualityAssurance
     TopLevelElement: TopLevelElement
+    Translation: Translation
     Waiver: Waiver
 }
 
@@ -692,8 +859,18 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Assessment.description,
                     optional: true
                 },
+                descriptionTranslations: {
+                    name: Assessment.descriptionTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
                 grading: {
                     name: Assessment.grading,
+                    optional: true
+                },
+                holes: {
+                    name: Assessment.holes,
+                    defaultValue: [],
                     optional: true
                 },
                 mode: {
@@ -708,8 +885,21 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Assessment.supervision,
                     optional: true
                 },
+                title: {
+                    name: Assessment.title,
+                    optional: true
+                },
+                titleTranslations: {
+                    name: Assessment.titleTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
                 type: {
                     name: Assessment.type,
+                    optional: true
+                },
+                weight: {
+                    name: Assessment.weight,
                     optional: true
                 }
             },
@@ -720,6 +910,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
             properties: {
                 coDesignedWith: {
                     name: Audience.coDesignedWith,
+                    defaultValue: [],
+                    optional: true
+                },
+                holes: {
+                    name: Audience.holes,
                     defaultValue: [],
                     optional: true
                 },
@@ -758,6 +953,16 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Business.funding,
                     optional: true
                 },
+                holes: {
+                    name: Business.holes,
+                    defaultValue: [],
+                    optional: true
+                },
+                learnerFees: {
+                    name: Business.learnerFees,
+                    defaultValue: [],
+                    optional: true
+                },
                 learnerTypes: {
                     name: Business.learnerTypes,
                     defaultValue: [],
@@ -785,9 +990,18 @@ export class McredAstReflection extends langium.AbstractAstReflection {
         Cohort: {
             name: Cohort.$type,
             properties: {
+                capacity: {
+                    name: Cohort.capacity,
+                    optional: true
+                },
                 credential: {
                     name: Cohort.credential,
                     referenceType: MicroCredential.$type
+                },
+                holes: {
+                    name: Cohort.holes,
+                    defaultValue: [],
+                    optional: true
                 },
                 issued: {
                     name: Cohort.issued,
@@ -800,6 +1014,14 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Cohort.name
+                },
+                periodFrom: {
+                    name: Cohort.periodFrom,
+                    optional: true
+                },
+                periodTo: {
+                    name: Cohort.periodTo,
+                    optional: true
                 },
                 roster: {
                     name: Cohort.roster,
@@ -829,6 +1051,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
         Format: {
             name: Format.$type,
             properties: {
+                holes: {
+                    name: Format.holes,
+                    defaultValue: [],
+                    optional: true
+                },
                 methodology: {
                     name: Format.methodology,
                     optional: true
@@ -852,19 +1079,56 @@ export class McredAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Hole: {
+            name: Hole.$type,
+            properties: {
+                property: {
+                    name: Hole.property
+                }
+            },
+            superTypes: []
+        },
         Learner: {
             name: Learner.$type,
             properties: {
+                family: {
+                    name: Learner.family,
+                    optional: true
+                },
                 fullName: {
                     name: Learner.fullName
+                },
+                given: {
+                    name: Learner.given,
+                    optional: true
                 },
                 grade: {
                     name: Learner.grade,
                     optional: true
                 },
+                holes: {
+                    name: Learner.holes,
+                    defaultValue: [],
+                    optional: true
+                },
                 identifier: {
                     name: Learner.identifier,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        LearnerFee: {
+            name: LearnerFee.$type,
+            properties: {
+                amount: {
+                    name: LearnerFee.amount
+                },
+                currency: {
+                    name: LearnerFee.currency
+                },
+                learnerType: {
+                    name: LearnerFee.learnerType
                 }
             },
             superTypes: []
@@ -914,8 +1178,19 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: MicroCredential.business,
                     optional: true
                 },
+                deliveredWith: {
+                    name: MicroCredential.deliveredWith,
+                    defaultValue: [],
+                    referenceType: Provider.$type,
+                    optional: true
+                },
                 description: {
                     name: MicroCredential.description,
+                    optional: true
+                },
+                descriptionTranslations: {
+                    name: MicroCredential.descriptionTranslations,
+                    defaultValue: [],
                     optional: true
                 },
                 duration: {
@@ -939,6 +1214,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: MicroCredential.furtherInfo,
                     optional: true
                 },
+                holes: {
+                    name: MicroCredential.holes,
+                    defaultValue: [],
+                    optional: true
+                },
                 hours: {
                     name: MicroCredential.hours,
                     optional: true
@@ -950,6 +1230,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                 },
                 levels: {
                     name: MicroCredential.levels,
+                    defaultValue: [],
+                    optional: true
+                },
+                modules: {
+                    name: MicroCredential.modules,
                     defaultValue: [],
                     optional: true
                 },
@@ -969,12 +1254,22 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: MicroCredential.prerequisites,
                     optional: true
                 },
+                prerequisitesTranslations: {
+                    name: MicroCredential.prerequisitesTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
                 qualityAssurance: {
                     name: MicroCredential.qualityAssurance,
                     optional: true
                 },
                 recognition: {
                     name: MicroCredential.recognition,
+                    optional: true
+                },
+                recognitionTranslations: {
+                    name: MicroCredential.recognitionTranslations,
+                    defaultValue: [],
                     optional: true
                 },
                 setting: {
@@ -996,6 +1291,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: MicroCredential.title,
                     optional: true
                 },
+                titleTranslations: {
+                    name: MicroCredential.titleTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
                 waivers: {
                     name: MicroCredential.waivers,
                     defaultValue: [],
@@ -1015,6 +1315,58 @@ export class McredAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Module: {
+            name: Module.$type,
+            properties: {
+                covers: {
+                    name: Module.covers,
+                    defaultValue: [],
+                    referenceType: Outcome.$type,
+                    optional: true
+                },
+                description: {
+                    name: Module.description,
+                    optional: true
+                },
+                descriptionTranslations: {
+                    name: Module.descriptionTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
+                ects: {
+                    name: Module.ects,
+                    optional: true
+                },
+                holes: {
+                    name: Module.holes,
+                    defaultValue: [],
+                    optional: true
+                },
+                hours: {
+                    name: Module.hours,
+                    optional: true
+                },
+                name: {
+                    name: Module.name
+                },
+                providedBy: {
+                    name: Module.providedBy,
+                    defaultValue: [],
+                    referenceType: Provider.$type,
+                    optional: true
+                },
+                title: {
+                    name: Module.title,
+                    optional: true
+                },
+                titleTranslations: {
+                    name: Module.titleTranslations,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Outcome: {
             name: Outcome.$type,
             properties: {
@@ -1028,6 +1380,16 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                 },
                 statement: {
                     name: Outcome.statement,
+                    optional: true
+                },
+                statementHole: {
+                    name: Outcome.statementHole,
+                    defaultValue: false,
+                    optional: true
+                },
+                statementTranslations: {
+                    name: Outcome.statementTranslations,
+                    defaultValue: [],
                     optional: true
                 }
             },
@@ -1059,6 +1421,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Pathway.furtherInfo,
                     optional: true
                 },
+                holes: {
+                    name: Pathway.holes,
+                    defaultValue: [],
+                    optional: true
+                },
                 hours: {
                     name: Pathway.hours,
                     optional: true
@@ -1081,6 +1448,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Pathway.recognition,
                     optional: true
                 },
+                recognitionTranslations: {
+                    name: Pathway.recognitionTranslations,
+                    defaultValue: [],
+                    optional: true
+                },
                 title: {
                     name: Pathway.title,
                     optional: true
@@ -1095,8 +1467,17 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: Provider.country,
                     optional: true
                 },
+                did: {
+                    name: Provider.did,
+                    optional: true
+                },
                 email: {
                     name: Provider.email,
+                    optional: true
+                },
+                holes: {
+                    name: Provider.holes,
+                    defaultValue: [],
                     optional: true
                 },
                 homepage: {
@@ -1113,6 +1494,12 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                 },
                 legalName: {
                     name: Provider.legalName,
+                    optional: true
+                },
+                members: {
+                    name: Provider.members,
+                    defaultValue: [],
+                    referenceType: Provider.$type,
                     optional: true
                 },
                 name: {
@@ -1136,6 +1523,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
                     name: QaProcedure.description,
                     optional: true
                 },
+                hole: {
+                    name: QaProcedure.hole,
+                    defaultValue: false,
+                    optional: true
+                },
                 kind: {
                     name: QaProcedure.kind
                 },
@@ -1156,6 +1548,11 @@ export class McredAstReflection extends langium.AbstractAstReflection {
             properties: {
                 feedback: {
                     name: QualityAssurance.feedback,
+                    defaultValue: [],
+                    optional: true
+                },
+                holes: {
+                    name: QualityAssurance.holes,
                     defaultValue: [],
                     optional: true
                 },
@@ -1188,6 +1585,18 @@ export class McredAstReflection extends langium.AbstractAstReflection {
         TopLevelElement: {
             name: TopLevelElement.$type,
             properties: {
+            },
+            superTypes: []
+        },
+        Translation: {
+            name: Translation.$type,
+            properties: {
+                language: {
+                    name: Translation.language
+                },
+                text: {
+                    name: Translation.text
+                }
             },
             superTypes: []
         },

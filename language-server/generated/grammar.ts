@@ -55,14 +55,14 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@17"
             },
             "arguments": []
           }
@@ -89,7 +89,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -115,7 +115,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -136,7 +136,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -157,7 +157,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -178,7 +178,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -199,7 +199,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -220,7 +220,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -241,12 +241,104 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "did"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "did",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "members"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "members",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@2"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@43"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "members",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@2"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@43"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@19"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -278,7 +370,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -304,7 +396,28 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "title"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "titleTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -325,7 +438,28 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "description"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "descriptionTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -351,7 +485,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -378,7 +512,66 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@43"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "deliveredWith"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "deliveredWith",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@2"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@43"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "deliveredWith",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@2"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -405,7 +598,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
@@ -424,7 +617,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@29"
+                            "$ref": "#/rules@43"
                           },
                           "arguments": []
                         }
@@ -460,7 +653,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -479,7 +672,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -509,7 +702,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@48"
                               },
                               "arguments": []
                             }
@@ -530,7 +723,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@48"
                               },
                               "arguments": []
                             }
@@ -568,7 +761,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -610,7 +803,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -631,7 +824,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@18"
+                        "$ref": "#/rules@32"
                       },
                       "arguments": []
                     }
@@ -652,7 +845,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               },
               {
                 "$type": "Assignment",
-                "feature": "assessments",
+                "feature": "modules",
                 "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
@@ -664,8 +857,8 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               },
               {
                 "$type": "Assignment",
-                "feature": "audience",
-                "operator": "=",
+                "feature": "assessments",
+                "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
@@ -676,7 +869,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               },
               {
                 "$type": "Assignment",
-                "feature": "format",
+                "feature": "audience",
                 "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
@@ -688,7 +881,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               },
               {
                 "$type": "Assignment",
-                "feature": "qualityAssurance",
+                "feature": "format",
                 "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
@@ -700,12 +893,24 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               },
               {
                 "$type": "Assignment",
+                "feature": "qualityAssurance",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@11"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
                 "feature": "business",
                 "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@12"
+                    "$ref": "#/rules@13"
                   },
                   "arguments": []
                 }
@@ -724,7 +929,28 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "prerequisites"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "prerequisitesTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -754,7 +980,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -781,7 +1007,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -817,7 +1043,28 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "recognition"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "recognitionTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -838,7 +1085,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -852,7 +1099,19 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@15"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -897,7 +1156,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -918,7 +1177,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -944,7 +1203,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     },
@@ -973,7 +1232,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@48"
               },
               "arguments": []
             }
@@ -985,7 +1244,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -1013,23 +1272,50 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
           },
           {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "statement",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@51"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "statementHole",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "?"
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
             "$type": "Assignment",
-            "feature": "statement",
-            "operator": "=",
+            "feature": "statementTranslations",
+            "operator": "+=",
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             },
-            "cardinality": "?"
+            "cardinality": "*"
           },
           {
             "$type": "Group",
@@ -1045,7 +1331,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -1064,7 +1350,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1083,13 +1369,13 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
     },
     {
       "$type": "ParserRule",
-      "name": "Assessment",
+      "name": "Module",
       "definition": {
         "$type": "Group",
         "elements": [
           {
             "$type": "Keyword",
-            "value": "assessment"
+            "value": "module"
           },
           {
             "$type": "Assignment",
@@ -1098,11 +1384,10 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
-            },
-            "cardinality": "?"
+            }
           },
           {
             "$type": "Keyword",
@@ -1116,19 +1401,227 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "elements": [
                   {
                     "$type": "Keyword",
-                    "value": "type"
+                    "value": "title"
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "type",
+                    "feature": "title",
                     "operator": "=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "title"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "titleTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "description"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "description",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "description"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "descriptionTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "workload"
+                  },
+                  {
+                    "$type": "Alternatives",
+                    "elements": [
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Assignment",
+                            "feature": "ects",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@48"
+                              },
+                              "arguments": []
+                            }
+                          },
+                          {
+                            "$type": "Keyword",
+                            "value": "ects"
+                          }
+                        ]
+                      },
+                      {
+                        "$type": "Group",
+                        "elements": [
+                          {
+                            "$type": "Assignment",
+                            "feature": "hours",
+                            "operator": "=",
+                            "terminal": {
+                              "$type": "RuleCall",
+                              "rule": {
+                                "$ref": "#/rules@48"
+                              },
+                              "arguments": []
+                            }
+                          },
+                          {
+                            "$type": "Alternatives",
+                            "elements": [
+                              {
+                                "$type": "Keyword",
+                                "value": "hours"
+                              },
+                              {
+                                "$type": "Keyword",
+                                "value": "hour"
+                              }
+                            ]
+                          }
+                        ]
+                      }
+                    ]
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "hours"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "hours",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "providedBy"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "providedBy",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@2"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@43"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "providedBy",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@2"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@43"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
                   }
                 ]
               },
@@ -1151,7 +1644,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -1178,7 +1671,184 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@43"
+                            },
+                            "arguments": []
+                          },
+                          "deprecatedSyntax": false,
+                          "isMulti": false
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@21"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Assessment",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "assessment"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@43"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "title"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "title",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "title"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "titleTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "type"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "type",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@42"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "covers"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "covers",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@6"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@43"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "covers",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "CrossReference",
+                          "type": {
+                            "$ref": "#/rules@6"
+                          },
+                          "terminal": {
+                            "$type": "RuleCall",
+                            "rule": {
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -1205,7 +1875,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1226,7 +1896,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@19"
+                        "$ref": "#/rules@33"
                       },
                       "arguments": []
                     }
@@ -1247,10 +1917,35 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "weight"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "weight",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "%"
                   }
                 ]
               },
@@ -1268,12 +1963,45 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "description"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "descriptionTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@22"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -1326,7 +2054,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1347,7 +2075,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1368,7 +2096,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1387,7 +2115,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1411,7 +2139,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -1430,7 +2158,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@21"
+                            "$ref": "#/rules@35"
                           },
                           "arguments": []
                         }
@@ -1439,6 +2167,18 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "cardinality": "*"
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@23"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -1491,7 +2231,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1512,7 +2252,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1536,7 +2276,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@37"
                           },
                           "arguments": []
                         }
@@ -1548,7 +2288,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1571,12 +2311,24 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@24"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -1622,7 +2374,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@11"
+                    "$ref": "#/rules@12"
                   },
                   "arguments": []
                 }
@@ -1641,7 +2393,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1660,7 +2412,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1684,7 +2436,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1703,7 +2455,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1731,7 +2483,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1743,7 +2495,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@41"
                       },
                       "arguments": []
                     }
@@ -1764,7 +2516,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1783,7 +2535,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1792,6 +2544,18 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "cardinality": "*"
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@25"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -1819,7 +2583,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@24"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1831,7 +2595,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@25"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -1854,7 +2618,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1875,7 +2639,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1889,9 +2653,18 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "hole",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "?"
                 }
               }
             ],
@@ -1941,7 +2714,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1962,7 +2735,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -1974,12 +2747,24 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@43"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "learnerFees",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@14"
+                  },
+                  "arguments": []
+                }
               },
               {
                 "$type": "Group",
@@ -1995,7 +2780,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2026,7 +2811,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@36"
+                                "$ref": "#/rules@51"
                               },
                               "arguments": []
                             }
@@ -2047,7 +2832,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@36"
+                                "$ref": "#/rules@51"
                               },
                               "arguments": []
                             }
@@ -2068,7 +2853,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@36"
+                                "$ref": "#/rules@51"
                               },
                               "arguments": []
                             }
@@ -2094,7 +2879,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2115,7 +2900,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -2134,7 +2919,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -2143,6 +2928,18 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "cardinality": "*"
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@26"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2150,6 +2947,62 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LearnerFee",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "fee"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "amount",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@48"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "currency",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@43"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "for"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "learnerType",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -2174,7 +3027,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -2186,7 +3039,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2215,7 +3068,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -2241,7 +3094,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2262,7 +3115,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2288,7 +3141,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -2315,7 +3168,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -2347,7 +3200,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@29"
+                          "$ref": "#/rules@43"
                         },
                         "arguments": []
                       },
@@ -2374,7 +3227,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@29"
+                              "$ref": "#/rules@43"
                             },
                             "arguments": []
                           },
@@ -2413,7 +3266,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2432,7 +3285,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@36"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -2462,7 +3315,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@48"
                               },
                               "arguments": []
                             }
@@ -2483,7 +3336,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                             "terminal": {
                               "$type": "RuleCall",
                               "rule": {
-                                "$ref": "#/rules@34"
+                                "$ref": "#/rules@48"
                               },
                               "arguments": []
                             }
@@ -2521,7 +3374,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2542,7 +3395,28 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "recognition"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "recognitionTranslations",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -2563,12 +3437,24 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@27"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
@@ -2600,7 +3486,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@43"
               },
               "arguments": []
             }
@@ -2621,7 +3507,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@43"
                 },
                 "arguments": []
               },
@@ -2650,7 +3536,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@47"
                       },
                       "arguments": []
                     }
@@ -2671,7 +3557,65 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "period"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "periodFrom",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "to"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "periodTo",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@47"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "capacity"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "capacity",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -2685,7 +3629,19 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@18"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -2720,7 +3676,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@36"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2742,7 +3698,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -2763,15 +3719,744 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@36"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
                   }
                 ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "given"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "given",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "family"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "family",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@51"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "holes",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@29"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ProviderHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "name"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "country"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "region"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "kind"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "identifier"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "homepage"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "email"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "did"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "members"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CredentialHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "title"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "description"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "awardedBy"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "deliveredWith"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "language"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "field"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "workload"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "hours"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "duration"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "participation"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "setting"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "prerequisites"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "recognition"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "furtherInfo"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "level"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "outcome"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "qualityAssurance"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "audience"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "format"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "business"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "stackable"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ModuleHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "title"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "description"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "workload"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "hours"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "providedBy"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "covers"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AssessmentHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "title"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "type"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "covers"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "mode"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "supervision"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "grading"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "weight"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "description"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AudienceHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "target"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "needsAnalysis"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "coDesignedWith"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "purpose"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "FormatHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "mode"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "methodology"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "schedule"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "sustainability"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "QaHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "stakeholders"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "standards"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "review"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "feedback"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "BusinessHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "model"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "fee"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "funding"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "sustainability"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "administration"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "learnerTypes"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "PathwayHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "title"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "description"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "awardedBy"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "includes"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "level"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "field"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "workload"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "hours"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "recognition"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "furtherInfo"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "CohortHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "issued"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "roster"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "period"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "capacity"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "LearnerHole",
+      "returnType": {
+        "$ref": "#/interfaces@0"
+      },
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "property",
+            "operator": "=",
+            "terminal": {
+              "$type": "Alternatives",
+              "elements": [
+                {
+                  "$type": "Keyword",
+                  "value": "id"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "grade"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "given"
+                },
+                {
+                  "$type": "Keyword",
+                  "value": "family"
+                }
+              ]
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Translation",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@51"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "language",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@50"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -3181,7 +4866,7 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
@@ -3478,79 +5163,127 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
             "value": "grade"
           },
           {
+            "$type": "Keyword",
+            "value": "did"
+          },
+          {
+            "$type": "Keyword",
+            "value": "members"
+          },
+          {
+            "$type": "Keyword",
+            "value": "deliveredWith"
+          },
+          {
+            "$type": "Keyword",
+            "value": "module"
+          },
+          {
+            "$type": "Keyword",
+            "value": "providedBy"
+          },
+          {
+            "$type": "Keyword",
+            "value": "weight"
+          },
+          {
+            "$type": "Keyword",
+            "value": "for"
+          },
+          {
+            "$type": "Keyword",
+            "value": "period"
+          },
+          {
+            "$type": "Keyword",
+            "value": "to"
+          },
+          {
+            "$type": "Keyword",
+            "value": "capacity"
+          },
+          {
+            "$type": "Keyword",
+            "value": "given"
+          },
+          {
+            "$type": "Keyword",
+            "value": "family"
+          },
+          {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@20"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
+              "$ref": "#/rules@35"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@22"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@23"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@40"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@42"
             },
             "arguments": []
           }
@@ -3632,6 +5365,17 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
     },
     {
       "$type": "TerminalRule",
+      "name": "LANG_TAG",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/@[a-zA-Z][a-zA-Z0-9-]*/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
+    },
+    {
+      "$type": "TerminalRule",
       "name": "STRING",
       "definition": {
         "$type": "RegexToken",
@@ -3658,13 +5402,30 @@ export const McredGrammar = (): Grammar => loadedMcredGrammar ?? (loadedMcredGra
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@16"
             }
           }
         ]
       }
     }
   ],
-  "imports": [],
-  "interfaces": []
+  "interfaces": [
+    {
+      "$type": "Interface",
+      "name": "Hole",
+      "attributes": [
+        {
+          "$type": "TypeAttribute",
+          "name": "property",
+          "type": {
+            "$type": "SimpleType",
+            "primitiveType": "string"
+          },
+          "isOptional": false
+        }
+      ],
+      "superTypes": []
+    }
+  ],
+  "imports": []
 }`));

@@ -58,12 +58,18 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     identifier: { summary: 'A legal identifier of the organisation (VAT number, Erasmus code, …).', syntax: 'identifier "IT01279680480"', annex1: 'awardingBody' },
     homepage: { summary: "The organisation's web address.", syntax: 'homepage "https://…"', annex1: 'awardingBody' },
     email: { summary: 'A contact e-mail address of the organisation.', syntax: 'email "info@example.org"' },
+    did: { summary: 'The decentralised identifier (`did:web:…` or `did:key:…`) of the organisation: the issuer id of signed credentials.', syntax: 'did "did:web:www.helsinki.fi"', annex1: 'awardingBody' },
+    members: { summary: 'The member providers of an alliance (`kind alliance`); when the alliance awards without a country of its own, the members\' countries are the issuer\'s.', syntax: 'members HELSINKI, KUL, UNIBO', annex1: 'issuerCountryRegion' },
 
     // Micro-credential and pathway
     title: { summary: 'The title of the credential, as printed on the certificate.', syntax: 'title "AI & Digital Ethics"', annex1: 'title', step: 2 },
     description: { summary: 'A short description of the programme for the certificate and catalogues.', syntax: 'description "…"',
         in: { Assessment: { summary: 'What the assessment consists of.', annex1: 'typeOfAssessment', step: 2 } } },
     awardedBy: { summary: 'The awarding body or bodies (providers declared anywhere in the workspace); a joint credential names several.', syntax: 'awardedBy UNIFI, KU', annex1: 'awardingBody' },
+    deliveredWith: { summary: 'Providers that contribute to delivering the programme but do not award the credential.', syntax: 'deliveredWith KUL, UNIBO' },
+    module: { summary: 'A component of the micro-credential (a course or MOOC) with its own title, workload and provider, and the outcomes it covers.', syntax: 'module NAME { title "…" workload 2 ects providedBy P covers LO1 }', step: 2 },
+    providedBy: { summary: 'The provider(s) that deliver this module.', syntax: 'providedBy HELSINKI' },
+    weight: { summary: 'The share of the final grade this assessment carries, in percent; the weights of a credential\'s assessments sum to 100.', syntax: 'weight 30%', annex1: 'grade', step: 2 },
     language: { summary: 'The language(s) of instruction and assessment, as ISO 639-1 codes.', syntax: 'language en, it' },
     level: { summary: 'The level of the learning experience: an EQF level, a QF-EHEA cycle, or `none` with the reason it does not apply.', syntax: 'level eqf 6 · level qf-ehea first · level none "reason"', annex1: 'level', step: 2 },
     eqf: { summary: 'A level of the European Qualifications Framework, 1 to 8.', syntax: 'level eqf 6', annex1: 'level', step: 2 },
@@ -154,7 +160,13 @@ export const KEYWORD_DOCS: Readonly<Record<string, KeywordEntry>> = {
     roster: { summary: 'A CSV roster of learners (`name,id,grade[,issued]`), as a path relative to this file.', syntax: 'roster "learners.csv"', annex1: 'learnerIdentification' },
     learner: { summary: 'A learner who receives the credential: full name, an identifier (e-mail or DID) and the grade achieved.', syntax: 'learner "Jane Doe" id "mailto:jane@example.org" grade "pass"', annex1: 'learnerIdentification' },
     id: { summary: "The learner's identifier: a mailto: address or a DID.", syntax: 'id "mailto:jane.doe@example.org"', annex1: 'learnerIdentification' },
-    grade: { summary: 'The grade the learner achieved.', syntax: 'grade "pass"', annex1: 'grade' }
+    grade: { summary: 'The grade the learner achieved.', syntax: 'grade "pass"', annex1: 'grade' },
+    given: { summary: "The learner's given name (first name), when the credential states it apart from the full name.", syntax: 'given "Jane"', annex1: 'learnerIdentification' },
+    family: { summary: "The learner's family name (surname).", syntax: 'family "Doe"', annex1: 'learnerIdentification' },
+    period: { summary: 'When the teaching of this cohort runs, from one date to another (YYYY-MM-DD).', syntax: 'period 2027-02-01 to 2027-04-30' },
+    to: { summary: 'The last day of the teaching period.', syntax: 'period 2027-02-01 to 2027-04-30' },
+    capacity: { summary: 'The largest number of participants of this cohort (a positive whole number).', syntax: 'capacity 45' },
+    for: { summary: 'The learner typology a fee applies to.', syntax: 'fee 0 EUR for students', step: 5 }
 };
 
 interface Annex1ElementData {

@@ -170,7 +170,8 @@ function finishBuiltIn(diagnostic: Diagnostic): void {
         case DocumentValidator.ParsingError: {
             diagnostic.code = 'syntax-error';
             const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-            diagnostic.message = `${text.replace(/^Expecting token of type '([^']*)'/, "Expected '$1'").replace(/\.$/, '')} — ${RULES['syntax-error'].source}.`;
+            const oneLine = text.replace(/\s*\n\s*/g, ' ');
+            diagnostic.message = `${oneLine.replace(/^Expecting token of type '([^']*)'/, "Expected '$1'").replace(/\.$/, '')} — ${RULES['syntax-error'].source}.`;
             diagnostic.data = { ...data, code: 'syntax-error' };
             break;
         }

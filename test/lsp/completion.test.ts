@@ -28,7 +28,7 @@ describe('keywords: only those legal at the cursor', () => {
         await complete({
             text: 'microcredential X { assessment A { <|> } }',
             index: 0,
-            expectedItems: ['type', 'covers', 'mode', 'supervision', 'grading', 'description']
+            expectedItems: ['title', 'type', 'covers', 'mode', 'supervision', 'grading', 'weight', 'description']
         });
     });
 
@@ -69,7 +69,7 @@ describe('keywords: only those legal at the cursor', () => {
         expect(labels(await itemsAt(`${before}<|>\npathway W { }`)))
             .toEqual(['provider', 'microcredential', 'pathway', 'cohort', 'provider', 'microcredential', 'cohort']);
         expect(labels(await itemsAt(`${before}microcredential B { assessment { <|> } }\ncohort C of A { }`)))
-            .toEqual(['type', 'covers', 'mode', 'supervision', 'grading', 'description']);
+            .toEqual(['title', 'type', 'covers', 'mode', 'supervision', 'grading', 'weight', 'description']);
         expect(labels(await itemsAt(`${before}microcredential B { awardedBy <|>`))).toEqual(['P']);
     });
 

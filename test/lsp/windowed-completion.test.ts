@@ -57,7 +57,10 @@ test('the same completions as Langium across a generated catalogue with an incom
     const catalogue = renderMcred(singleFileWorkspace(400, 11)).replace('    assessment Final {', '    assessment Final {\n        type');
     const result = await differences(catalogue, 'catalogue', 29);
     expect(result.compared).toBeGreaterThan(300);
-    expect(result.differences).toEqual([]);
+    // Where Langium's recovery from the incomplete property lost the rest of the file it offers
+    // nothing; the windowed completion still answers there (see the next test). Any other
+    // difference is a bug.
+    expect(result.differences.filter(d => d.langium.length > 0)).toEqual([]);
 }, 60_000);
 
 test('after a declaration left open, completion goes on where Langium offers nothing', async () => {
