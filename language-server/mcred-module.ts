@@ -33,7 +33,7 @@ import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-ha
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
-import { RuleSettings } from './workspace/rule-settings.js';
+import { RuleSettings } from './validation/rule-settings.js';
 
 /** Services that mcred adds to Langium's. */
 export interface McredAddedServices {

@@ -1,4 +1,4 @@
-// Generates, from the rule table (language-server/validation/issue-codes.ts and rule-texts.ts):
+// Generates, from the rule table (language-server/rules/issue-codes.ts and rule-texts.ts):
 //   docs/rules.md                 one entry per code, with an example that fires and its fix
 //   schemas/mcred.schema.json     the schema of mcred.json
 //   package.json                  contributes.configuration: mcred.profile and mcred.severity
@@ -14,8 +14,8 @@ const bundle = path.join(root, 'out', 'rules-doc.mjs');
 await esbuild.build({
     stdin: {
         contents: [
-            "export { rulesDocument } from './language-server/validation/rule-docs.ts';",
-            "export { mcredJsonSchema, withSeveritySettings } from './language-server/validation/config-schema.ts';"
+            "export { rulesDocument } from './language-server/rules/rule-docs.ts';",
+            "export { mcredJsonSchema, withSeveritySettings } from './language-server/rules/config-schema.ts';"
         ].join('\n'),
         resolveDir: root,
         loader: 'ts'

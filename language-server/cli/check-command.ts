@@ -5,7 +5,7 @@ import type { CredentialContext } from '../model/annex1-elements.js';
 import { credentialContexts } from '../model/credential-contexts.js';
 import { readiness, type Readiness } from '../model/readiness.js';
 import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
-import type { SeverityPolicy } from '../validation/severity-config.js';
+import type { SeverityPolicy } from '../rules/severity-policy.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { readCliRuleConfig } from './rule-config-file.js';
 import { displayPath, readSourceFiles } from './source-files.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import {
     CONFIG_FILE_NAME, ConfigError, parseProfile, parseRuleConfigText, SeverityPolicy, type Profile, type RuleConfig
-} from '../validation/severity-config.js';
+} from '../rules/severity-policy.js';
 import { displayPath } from './source-files.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,7 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Model } from '../generated/ast.js';
 import { createMcredServices, type McredServiceSet } from '../mcred-module.js';
-import { SeverityPolicy } from '../validation/severity-config.js';
+import { SeverityPolicy } from '../rules/severity-policy.js';
 import type { SourceFile } from './source-files.js';
 
 export interface LoadedWorkspace {

@@ -8,7 +8,7 @@ import { notionalHours } from '../model/workload.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary } from './value-vocabularies.js';
-import { ruleMarkdown } from '../validation/rule-docs.js';
+import { ruleMarkdown } from '../rules/rule-docs.js';
 
 /**
  * Hovers that explain what is under the cursor: a keyword (what the element means, the Annex I

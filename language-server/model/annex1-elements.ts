@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { Cohort, MicroCredential } from '../generated/ast.js';
-import type { IssueCode } from '../validation/issue-codes.js';
+import type { IssueCode } from '../rules/issue-codes.js';
 
 /** Where an element is stated in the source: the node and, when it is one, its property. */
 export interface Statement {

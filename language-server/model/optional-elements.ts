@@ -1,5 +1,5 @@
 import type { AstNode } from 'langium';
-import type { IssueCode } from '../validation/issue-codes.js';
+import type { IssueCode } from '../rules/issue-codes.js';
 import type { CredentialContext } from './annex1-elements.js';
 
 /** How an optional element of a credential stands: stated, missing, or waiting for a cohort. */

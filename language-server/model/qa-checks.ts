@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { MicroCredential, QaProcedure } from '../generated/ast.js';
-import type { QaCode } from '../validation/issue-codes.js';
+import type { QaCode } from '../rules/issue-codes.js';
 import { outcomeWording } from './outcome-wording.js';
 
 /**

@@ -1,5 +1,5 @@
 import annex2 from '../../standards/eu-mc/annex2-principles.json' with { type: 'json' };
-import { ruleInfo, type IssueCode } from '../validation/issue-codes.js';
+import { ruleInfo, type IssueCode } from '../rules/issue-codes.js';
 import { ANNEX1_ELEMENTS, type Annex1Element, type CredentialContext, type Statement } from './annex1-elements.js';
 import { QA_CHECKS, type QaCheck, type QaGap } from './qa-checks.js';
 import { activeWaivers } from './waivers.js';

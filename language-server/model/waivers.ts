@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isCohort, isMicroCredential, type MicroCredential, type Waiver } from '../generated/ast.js';
-import { isIssueCode, isWaivable, type IssueCode } from '../validation/issue-codes.js';
+import { isIssueCode, isWaivable, type IssueCode } from '../rules/issue-codes.js';
 import { cohortCredential } from './credential-contexts.js';
 
 /** What is wrong with a waiver, if anything (`waiver-reason`, `waiver-unknown-code`). */

@@ -8,7 +8,7 @@ import { OPTIONAL_ELEMENTS } from '../model/optional-elements.js';
 import { readiness, type Readiness } from '../model/readiness.js';
 import { activeWaivers } from '../model/waivers.js';
 import { credentialEcts, notionalHours, pathwayEcts, HOURS_PER_ECTS } from '../model/workload.js';
-import { ruleInfo, type IssueCode } from '../validation/issue-codes.js';
+import { ruleInfo, type IssueCode } from '../rules/issue-codes.js';
 import { DESIGN_STEPS } from './design-method.js';
 import type {
     CheckStatus, CohortEntry, CoverageEntry, CredentialReport, ElementEntry, FileReport, PathwayPart, PathwayReport, QaCheckEntry,

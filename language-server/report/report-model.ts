@@ -1,4 +1,4 @@
-import type { IssueCode } from '../validation/issue-codes.js';
+import type { IssueCode } from '../rules/issue-codes.js';
 
 /**
  * The QA report as plain data (what `mcred report --format json` prints). Built from the AST by

@@ -1,4 +1,4 @@
-import type { IssueCode } from '../validation/issue-codes.js';
+import type { IssueCode } from '../rules/issue-codes.js';
 
 /**
  * One point of the UNESCO definition of a micro-credential, with the mcred checks that bear on

@@ -6,10 +6,10 @@ import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vsc
 import { isMicroCredential, type Model, type Waiver } from '../generated/ast.js';
 import type { McredServices } from '../mcred-module.js';
 import { activeWaivers, owningCredential } from '../model/waivers.js';
-import type { RuleSettings } from '../workspace/rule-settings.js';
-import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from './issue-codes.js';
+import type { RuleSettings } from './rule-settings.js';
+import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from '../rules/issue-codes.js';
 import { report } from './report.js';
-import type { ConfiguredSeverity, SeverityPolicy } from './severity-config.js';
+import type { ConfiguredSeverity, SeverityPolicy } from '../rules/severity-policy.js';
 import { limitSyntaxErrors } from './syntax-error-limit.js';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {

@@ -1,5 +1,5 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationSeverity } from 'langium';
-import { RULES, type IssueCode, type Severity } from './issue-codes.js';
+import { RULES, type IssueCode, type Severity } from '../rules/issue-codes.js';
 
 /** What a check attaches to a diagnostic, for code actions and the severity policy. */
 export interface McredDiagnosticData {

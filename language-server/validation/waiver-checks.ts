@@ -2,13 +2,8 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { McredAstType, Waiver } from '../generated/ast.js';
 import { waiverProblems } from '../model/waivers.js';
 import type { CheckFamily } from './check-family.js';
-import { ISSUE_CODES, isWaivable } from './issue-codes.js';
+import { WAIVABLE_CODES } from '../rules/issue-codes.js';
 import { report } from './report.js';
-import { Vocabulary } from '../vocab/vocabulary.js';
-
-/** The codes a waiver may name, as a vocabulary for "did you mean". */
-export const WAIVABLE_CODES = new Vocabulary('mcred check codes', undefined,
-    ISSUE_CODES.filter(isWaivable).map(code => ({ code, label: code })));
 
 /**
  * Waivers (`waive <code> "reason"` in a micro-credential): each names a check that exists and may

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { isCohort, isMicroCredential, isPathway, isProvider, type Model } from '../../language-server/generated/ast.js';
 import { readSourceFiles, type SourceFile } from '../../language-server/cli/source-files.js';
 import { loadWorkspace } from '../../language-server/cli/workspace.js';
-import { ISSUE_CODES, RULES } from '../../language-server/validation/issue-codes.js';
+import { ISSUE_CODES, RULES } from '../../language-server/rules/issue-codes.js';
 import { COUNTRIES, CURRENCIES, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES } from '../../language-server/vocab/index.js';
 
 // Data-driven over examples/: every file outside examples/invalid/ parses, links and raises no

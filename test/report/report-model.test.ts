@@ -7,7 +7,7 @@ import { readiness } from '../../language-server/model/readiness.js';
 import { buildReport } from '../../language-server/report/build-report.js';
 import type { CredentialReport, QaReport } from '../../language-server/report/report-model.js';
 import { UNESCO_DEFINITION } from '../../language-server/report/unesco-definition.js';
-import { isIssueCode } from '../../language-server/validation/issue-codes.js';
+import { isIssueCode } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE } from '../support/validate.js';
 
 const COHORT = /cohort Spring2026[\s\S]*$/;

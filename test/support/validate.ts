@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../../language-server/generated/ast.js';
 import { createMcredServices, type McredServiceSet } from '../../language-server/mcred-module.js';
-import { SeverityPolicy, type RuleConfig } from '../../language-server/validation/severity-config.js';
+import { SeverityPolicy, type RuleConfig } from '../../language-server/rules/severity-policy.js';
 
 /** The LANGUAGE.md §2 example: raises nothing. */
 export const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');

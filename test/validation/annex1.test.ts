@@ -3,7 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import { expectError, expectNoIssues, expectWarning, validationHelper, type ValidationResult } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMcredServices } from '../../language-server/mcred-module.js';
-import { ISSUE_CODES, RULES, type IssueCode } from '../../language-server/validation/issue-codes.js';
+import { ISSUE_CODES, RULES, type IssueCode } from '../../language-server/rules/issue-codes.js';
 
 // The eleven Annex I checks of LANGUAGE.md §3.1 (plus the eu-workload-ects warning): each fires on
 // a minimal input and stays silent on the complete §2 example; deleting any one line of the §2

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { QA_CHECKS } from '../../language-server/model/qa-checks.js';
-import { QA_CODES } from '../../language-server/validation/issue-codes.js';
+import { QA_CODES } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE, withCode } from '../support/validate.js';
 
 const MINIMAL = `provider P {

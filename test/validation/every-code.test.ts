@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ISSUE_CODES, RULES } from '../../language-server/validation/issue-codes.js';
+import { ISSUE_CODES, RULES } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE, severityName, withCode } from '../support/validate.js';
 
 /**

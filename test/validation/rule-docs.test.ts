@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { mcredJsonSchema, withSeveritySettings } from '../../language-server/validation/config-schema.js';
-import { ISSUE_CODES } from '../../language-server/validation/issue-codes.js';
-import { ruleDocumentation, ruleMarkdown, rulesDocument } from '../../language-server/validation/rule-docs.js';
+import { mcredJsonSchema, withSeveritySettings } from '../../language-server/rules/config-schema.js';
+import { ISSUE_CODES } from '../../language-server/rules/issue-codes.js';
+import { ruleDocumentation, ruleMarkdown, rulesDocument } from '../../language-server/rules/rule-docs.js';
 import { check } from '../support/validate.js';
 
 describe('rule documentation', () => {

@@ -16,7 +16,7 @@ const expected = (name: string) => /^\/\/ expect: (.*)$/m.exec(texts[name])![1].
 
 describe('invalid examples of the non-Annex-I rules', () => {
     test('there is one for every such code', async () => {
-        const { ISSUE_CODES, RULES } = await import('../../language-server/validation/issue-codes.js');
+        const { ISSUE_CODES, RULES } = await import('../../language-server/rules/issue-codes.js');
         const covered = new Set(files.flatMap(expected));
         const ours = ISSUE_CODES.filter(code => RULES[code].family !== 'annex1-mandatory');
         expect(ours.filter(code => !covered.has(code))).toEqual([]);

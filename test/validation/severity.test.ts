@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { FileChangeType } from 'vscode-languageserver';
 import type { Model } from '../../language-server/generated/ast.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
-import { ConfigError, parseRuleConfigText, SeverityPolicy } from '../../language-server/validation/severity-config.js';
+import { ConfigError, parseRuleConfigText, SeverityPolicy } from '../../language-server/rules/severity-policy.js';
 import { check, edit, EXAMPLE, severityName, withCode } from '../support/validate.js';
 
 const withoutModel = edit(EXAMPLE, /\n {8}model "Fee-based[^\n]*/, '');

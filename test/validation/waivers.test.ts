@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isWaivable, ISSUE_CODES } from '../../language-server/validation/issue-codes.js';
+import { isWaivable, ISSUE_CODES } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE, withCode } from '../support/validate.js';
 
 const waive = (text: string, lines: string) => edit(text, '    furtherInfo "https://www.unifi.it/micro/ai-ethics"\n',

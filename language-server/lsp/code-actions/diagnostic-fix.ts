@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import type { IssueCode } from '../../validation/issue-codes.js';
+import type { IssueCode } from '../../rules/issue-codes.js';
 import type { FixContext } from './text-edits.js';
 
 /**

@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { COUNTRIES, CURRENCIES, ISCED_F_FIELDS, LANGUAGES, type Vocabulary } from '../../vocab/index.js';
-import { WAIVABLE_CODES } from '../../validation/waiver-checks.js';
+import { WAIVABLE_CODES } from '../../rules/issue-codes.js';
 import { factsOf, type DiagnosticFix, type DiagnosticFixes } from './diagnostic-fix.js';
 import { quickFix, type FixContext } from './text-edits.js';
 

@@ -2,7 +2,7 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { isCohort, isMicroCredential, type Cohort, type MicroCredential, type Model } from '../../generated/ast.js';
 import { ANNEX1_ELEMENTS } from '../../model/annex1-elements.js';
-import { RULES } from '../../validation/issue-codes.js';
+import { RULES } from '../../rules/issue-codes.js';
 import { countryFromHomepage, declared, nextOutcomeName } from './missing-elements.js';
 import { SKELETONS } from './skeletons.js';
 import { insertAfter, insertElement, quickFix, type Change, type FixContext } from './text-edits.js';

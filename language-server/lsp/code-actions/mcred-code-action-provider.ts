@@ -2,7 +2,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDoc
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import type { McredServices } from '../../mcred-module.js';
-import { isIssueCode } from '../../validation/issue-codes.js';
+import { isIssueCode } from '../../rules/issue-codes.js';
 import { COVER_OUTCOME_FIXES } from './cover-outcome.js';
 import { CREATE_PROVIDER_FIXES } from './create-provider.js';
 import type { DiagnosticFix, DiagnosticFixes } from './diagnostic-fix.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CodeAction } from 'vscode-languageserver';
 import type { McredCodeActionProvider } from '../../../language-server/lsp/code-actions/mcred-code-action-provider.js';
-import { RULES } from '../../../language-server/validation/issue-codes.js';
+import { RULES } from '../../../language-server/rules/issue-codes.js';
 import { fixesFor } from '../../support/code-actions.js';
 import { check, edit, EXAMPLE } from '../../support/validate.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FIXABLE_CODES } from '../../../language-server/lsp/code-actions/mcred-code-action-provider.js';
-import { ISSUE_CODES } from '../../../language-server/validation/issue-codes.js';
+import { ISSUE_CODES } from '../../../language-server/rules/issue-codes.js';
 
 /**
  * The codes with a quick fix, each with before/after tests in insert-missing.test.ts,

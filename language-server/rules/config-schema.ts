@@ -1,5 +1,5 @@
 import { ISSUE_CODES, RULES } from './issue-codes.js';
-import { CONFIGURED_SEVERITIES, PROFILES } from './severity-config.js';
+import { CONFIGURED_SEVERITIES, PROFILES } from './severity-policy.js';
 
 /**
  * The JSON schemas of the severity configuration, generated from the rule table so that every
@@ -83,7 +83,7 @@ export function withSeveritySettings(packageJson: string): string {
     const validation = (contributes['jsonValidation'] ?? []) as Array<{ fileMatch: string; url: string }>;
     contributes['jsonValidation'] = [
         ...validation.filter(v => v.fileMatch !== 'mcred.json'),
-        { fileMatch: 'mcred.json', url: './schemas/mcred.schema.json' }
+        { fileMatch: 'mcred.json', url: '../validation/schemas/mcred.schema.json' }
     ];
     return JSON.stringify(manifest, undefined, 2) + '\n';
 }

@@ -3,7 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import {
     CONFIG_FILE_NAME, ConfigError, parseRuleConfig, parseRuleConfigText, SeverityPolicy, type RuleConfig
-} from '../validation/severity-config.js';
+} from '../rules/severity-policy.js';
 
 /**
  * The severity policy in effect for each document, read where the editor and the CLI both read

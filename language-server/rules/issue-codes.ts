@@ -1,3 +1,5 @@
+import { Vocabulary } from '../vocab/vocabulary.js';
+
 /**
  * Every diagnostic code of the language (LANGUAGE.md §3), with its default severity, the rule it
  * enforces and where that rule comes from. This table is the single source for the validator,
@@ -242,3 +244,7 @@ export function isWaivable(code: IssueCode): boolean {
             return false;
     }
 }
+
+/** The codes a waiver may name, as a vocabulary for "did you mean". */
+export const WAIVABLE_CODES = new Vocabulary('mcred check codes', undefined,
+    ISSUE_CODES.filter(isWaivable).map(code => ({ code, label: code })));
