@@ -83,7 +83,7 @@ export function withSeveritySettings(packageJson: string): string {
     const validation = (contributes['jsonValidation'] ?? []) as Array<{ fileMatch: string; url: string }>;
     contributes['jsonValidation'] = [
         ...validation.filter(v => v.fileMatch !== 'mcred.json'),
-        { fileMatch: 'mcred.json', url: '../validation/schemas/mcred.schema.json' }
+        { fileMatch: 'mcred.json', url: './schemas/mcred.schema.json' }
     ];
     return JSON.stringify(manifest, undefined, 2) + '\n';
 }
