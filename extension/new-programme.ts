@@ -1,8 +1,7 @@
 import { Uri, window, workspace } from 'vscode';
-import { programmeFileName, programmeName, programmeTemplate } from '../language-server/lsp/programme-template.js';
+import { programmeFileName, programmeName, programmeTemplate } from '../language-server/programme-template.js';
 import { LANGUAGE_ID } from './client-options.js';
 
-export const NEW_PROGRAMME_COMMAND = 'mcred.newProgramme';
 
 /**
  * "Micro-credential: New programme from template": asks for the programme's title and opens a

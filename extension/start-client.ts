@@ -2,7 +2,8 @@ import { commands, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerExportCommands } from './commands/export.js';
 import { registerQaReportCommand } from './commands/qa-report.js';
-import { NEW_PROGRAMME_COMMAND, newProgramme } from './new-programme.js';
+import { NEW_PROGRAMME_COMMAND } from '../language-server/protocol.js';
+import { newProgramme } from './new-programme.js';
 import { McredStatusBar } from './status-bar.js';
 
 /**

@@ -1,9 +1,8 @@
 import { languages, StatusBarAlignment, window, workspace, type Disposable, type StatusBarItem } from 'vscode';
-import { RequestType, type BaseLanguageClient } from 'vscode-languageclient';
-import { DOCUMENT_STATUS_REQUEST, type DocumentStatus, type DocumentStatusParams } from '../language-server/lsp/protocol.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { DocumentStatusRequest, type DocumentStatus, type DocumentStatusParams } from '../language-server/protocol.js';
 import { LANGUAGE_ID } from './client-options.js';
 
-const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus | null, void>(DOCUMENT_STATUS_REQUEST);
 
 /**
  * The status bar item of the active .mcred file: its errors and warnings, and how many Annex I

@@ -3,13 +3,13 @@ import {
     createDefaultModule,
     createDefaultSharedModule,
     type DefaultSharedModuleContext,
-    type LangiumServices,
     type LangiumSharedServices,
     type PartialLangiumServices,
     type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { McredGeneratedModule, McredGeneratedSharedModule } from './generated/module.js';
-import { McredExecuteCommandHandler } from './lsp/export-command-handler.js';
+import type { McredAddedServices, McredServices, McredServiceSet } from './mcred-services.js';
+import { McredExecuteCommandHandler } from './lsp/execute-command-handler.js';
 import { registerDocumentStatusRequest } from './lsp/document-status.js';
 import { McredCodeLensProvider } from './lsp/mcred-code-lens-provider.js';
 import { McredCompletionProvider } from './lsp/mcred-completion-provider.js';
@@ -35,19 +35,7 @@ import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-d
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 import { RuleSettings } from './validation/rule-settings.js';
 
-/** Services that mcred adds to Langium's. */
-export interface McredAddedServices {
-    readonly references: {
-        /** Top-level names of the workspace by name (hash lookups for `ref-duplicate-name`). */
-        readonly NameIndex: NameIndex;
-    };
-    readonly validation: {
-        /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
-        readonly RuleSettings: RuleSettings;
-    };
-}
-
-export type McredServices = LangiumServices & McredAddedServices;
+export type { McredAddedServices, McredServices, McredServiceSet } from './mcred-services.js';
 
 /** mcred's own services and overrides of Langium's defaults. Wiring only: no logic here. */
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
@@ -93,11 +81,6 @@ export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumShar
         DocumentUpdateHandler: services => new McredDocumentUpdateHandler(services)
     }
 };
-
-export interface McredServiceSet {
-    readonly shared: LangiumSharedServices;
-    readonly mcred: McredServices;
-}
 
 /** Extra modules injected last: tests and the benchmark replace single services with them. */
 export interface McredServiceOverrides {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
-import type { ExportCommandArgs, ExportCommandResult } from '../../language-server/lsp/export-command-handler.js';
+import { EXPORT_COMMAND, EXPORT_EUROPASS_COMMAND, EXPORT_OPEN_BADGE_COMMAND, type ExportCommandArgs, type ExportCommandResult } from '../../language-server/protocol.js';
 
 /**
  * "Micro-credential: Export as Open Badge 3.0" and "… as Europass credential". The export runs in
@@ -9,11 +9,10 @@ import type { ExportCommandArgs, ExportCommandResult } from '../../language-serv
  * the first one. Both commands take optional `(uri, credentialName)` so code lenses can call them.
  */
 const EXPORT_COMMANDS = [
-    { command: 'mcred.exportOpenBadge', format: 'ob3' },
-    { command: 'mcred.exportEuropass', format: 'elm' }
+    { command: EXPORT_OPEN_BADGE_COMMAND, format: 'ob3' },
+    { command: EXPORT_EUROPASS_COMMAND, format: 'elm' }
 ] as const;
 
-const SERVER_COMMAND = 'mcred.export';
 export const DEFAULT_OUTPUT_FOLDER = 'out/credentials';
 
 export function registerExportCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
@@ -97,7 +96,7 @@ function activeMcredDocument(): vscode.TextDocument | undefined {
 }
 
 async function run(client: BaseLanguageClient, args: ExportCommandArgs): Promise<ExportCommandResult> {
-    return client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [args] }) as Promise<ExportCommandResult>;
+    return client.sendRequest(ExecuteCommandRequest.type, { command: EXPORT_COMMAND, arguments: [args] }) as Promise<ExportCommandResult>;
 }
 
 function showError(result: ExportCommandResult): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
-import type { ReportCommandArgs, ReportCommandResult } from '../../language-server/lsp/report-command.js';
+import { REPORT_COMMAND, SHOW_QA_REPORT_COMMAND, type ReportCommandArgs, type ReportCommandResult } from '../../language-server/protocol.js';
 import { isPlace } from './qa-report-messages.js';
 
 /**
@@ -11,8 +11,6 @@ import { isPlace } from './qa-report-messages.js';
  * answers the page's clicks: go to a place, or go there and open the quick fixes.
  * Takes optional `(uri, credentialName)` so that the code lens can call it.
  */
-export const SHOW_QA_REPORT_COMMAND = 'mcred.showQaReport';
-const SERVER_COMMAND = 'mcred.report';
 const VIEW_TYPE = 'mcred.qaReport';
 const UPDATE_DELAY_MS = 300;
 
@@ -103,7 +101,7 @@ class QaReportPanel {
         };
         let result: ReportCommandResult;
         try {
-            result = await this.client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMAND, arguments: [args] }) as ReportCommandResult;
+            result = await this.client.sendRequest(ExecuteCommandRequest.type, { command: REPORT_COMMAND, arguments: [args] }) as ReportCommandResult;
         } catch (error) {
             result = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
         }

@@ -1,13 +1,11 @@
 import { DocumentState, URI, type IndexManager, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, RequestType, type Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
 import { isMicroCredential, type Model } from '../generated/ast.js';
 import { readiness } from '../model/readiness.js';
-import { DOCUMENT_STATUS_REQUEST, type DocumentStatus, type DocumentStatusParams } from './protocol.js';
+import { DocumentStatusRequest, type DocumentStatus } from '../protocol.js';
 import { readinessSummary } from './readiness-summary.js';
 import { cohortsByCredential } from './workspace-cohorts.js';
-
-export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus | null, void>(DOCUMENT_STATUS_REQUEST);
 
 /** The status of a validated document; its credentials' cohorts come from the whole workspace. */
 export function documentStatus(document: LangiumDocument, index: IndexManager): DocumentStatus {

@@ -3,14 +3,10 @@ import type { CodeLensProvider, LangiumServices } from 'langium/lsp';
 import type { CodeLens } from 'vscode-languageserver';
 import { isMicroCredential, type Model } from '../generated/ast.js';
 import { readiness } from '../model/readiness.js';
+import { EXPORT_OPEN_BADGE_COMMAND, SHOW_QA_REPORT_COMMAND } from '../protocol.js';
 import { readinessSummary, readinessTitle } from './readiness-summary.js';
 import { cohortsByCredential } from './workspace-cohorts.js';
 
-/** The command of the export helper that the "Export…" lens runs with `(uri, credentialName)`. */
-export const EXPORT_OPEN_BADGE_COMMAND = 'mcred.exportOpenBadge';
-
-/** The VS Code command that the "QA report" lens runs with `(uri, credentialName)`. */
-export const SHOW_QA_REPORT_COMMAND = 'mcred.showQaReport';
 
 /**
  * Above each micro-credential: how many of the eleven Annex I elements it states (with the QA

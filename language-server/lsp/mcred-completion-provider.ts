@@ -13,7 +13,7 @@ import {
 import type { Concept } from '../vocab/index.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
-import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from './programme-template.js';
+import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from '../programme-template.js';
 import { WindowedCompletionProvider } from './windowed-completion-provider.js';
 import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary, type ValueVocabulary } from './value-vocabularies.js';
 

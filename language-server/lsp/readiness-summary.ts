@@ -1,5 +1,5 @@
 import type { Readiness } from '../model/readiness.js';
-import type { CredentialStatus } from './protocol.js';
+import type { CredentialStatus } from '../protocol.js';
 
 /** What the editor shows of a credential's readiness (code lens, status bar). */
 export type ReadinessSummary = Omit<CredentialStatus, 'name'>;

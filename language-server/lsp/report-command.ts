@@ -2,36 +2,7 @@ import { UriUtils, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '../generated/ast.js';
 import { buildReport, renderReport, REPORT_FORMATS, sectionId, type ReportFormat } from '../report/index.js';
-
-/** The `workspace/executeCommand` id of the QA report (shared with the VS Code client). */
-export const REPORT_COMMAND = 'mcred.report';
-
-/** Arguments of `mcred.report` (one object). */
-export interface ReportCommandArgs {
-    /** The `.mcred` document to report on. */
-    readonly uri: string;
-    /** `html` (default), `md` or `json`. */
-    readonly format?: string;
-    /** HTML only: `standalone` (the file `mcred report` writes) or `vscode` (a webview page that follows the theme). */
-    readonly target?: 'standalone' | 'vscode';
-    /** HTML for `vscode`: the nonce of the webview's Content-Security-Policy. */
-    readonly nonce?: string;
-    /** HTML for `vscode`: the micro-credential to scroll to. */
-    readonly credential?: string;
-}
-
-export type ReportCommandResult =
-    | {
-        readonly kind: 'report';
-        readonly format: ReportFormat;
-        /** The report's title (`QA report — ai-digital-ethics.mcred`). */
-        readonly title: string;
-        /** The rendered report. */
-        readonly content: string;
-        /** Names of the micro-credentials reported on. */
-        readonly credentials: readonly string[];
-    }
-    | { readonly kind: 'error'; readonly message: string };
+import { REPORT_COMMAND, type ReportCommandArgs, type ReportCommandResult } from '../protocol.js';
 
 /**
  * The QA report of one document, with the same pure functions as `mcred report` (cohorts and

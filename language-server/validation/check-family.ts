@@ -1,6 +1,6 @@
 import type { ValidationChecks } from 'langium';
 import type { McredAstType } from '../generated/ast.js';
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 
 /**
  * A family of checks (one file per family, e.g. Annex I mandatory elements): a map from AST type

@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import { isMicroCredential, type Model, type Waiver } from '../generated/ast.js';
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 import { activeWaivers, owningCredential } from '../model/waivers.js';
 import type { RuleSettings } from './rule-settings.js';
 import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from '../rules/issue-codes.js';

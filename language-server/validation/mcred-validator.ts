@@ -1,4 +1,4 @@
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 import { CHECK_FAMILIES } from './check-families.js';
 
 /** Registers every check family with Langium's validation registry. */

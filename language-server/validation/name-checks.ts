@@ -1,7 +1,7 @@
 import { AstUtils, UriUtils, type AstNode, type AstNodeDescription, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { AstNodeLocator } from 'langium';
 import { isCohort, type Cohort, type McredAstType, type MicroCredential, type Pathway, type Provider } from '../generated/ast.js';
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 import type { NameIndex } from '../references/name-index.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';

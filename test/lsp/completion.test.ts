@@ -3,7 +3,7 @@ import { clearDocuments, expectCompletion, parseHelper } from 'langium/test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type MarkupContent } from 'vscode-languageserver';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Model } from '../../language-server/generated/ast.js';
-import { MICROCREDENTIAL_SNIPPET } from '../../language-server/lsp/programme-template.js';
+import { MICROCREDENTIAL_SNIPPET } from '../../language-server/programme-template.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 import { COUNTRIES, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES } from '../../language-server/vocab/index.js';
 

@@ -5,7 +5,7 @@ import {
     type CompletionList, type MarkupContent
 } from 'vscode-languageserver-protocol/node';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DOCUMENT_STATUS_REQUEST, type DocumentStatus } from '../../language-server/lsp/protocol.js';
+import { DOCUMENT_STATUS_REQUEST, type DocumentStatus } from '../../language-server/protocol.js';
 import { LspStdioClient } from '../support/lsp-stdio-client.js';
 
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');

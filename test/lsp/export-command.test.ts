@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
-import type { ExportCommandArgs, ExportCommandResult } from '../../language-server/lsp/export-command-handler.js';
+import type { ExportCommandArgs, ExportCommandResult } from '../../language-server/protocol.js';
 import { LspStdioClient } from '../support/lsp-stdio-client.js';
 
 let workspace: string;

@@ -5,7 +5,7 @@ import { isMicroCredential, type Model } from '../../language-server/generated/a
 import {
     ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET,
     programmeFileName, programmeName, programmeTemplate, snippetToText
-} from '../../language-server/lsp/programme-template.js';
+} from '../../language-server/programme-template.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 import { credentialContexts } from '../../language-server/model/credential-contexts.js';
 import { readiness } from '../../language-server/model/readiness.js';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
-import type { ReportCommandArgs, ReportCommandResult } from '../../language-server/lsp/report-command.js';
+import type { ReportCommandArgs, ReportCommandResult } from '../../language-server/protocol.js';
 import type { QaReport } from '../../language-server/report/report-model.js';
 import { LspStdioClient } from '../support/lsp-stdio-client.js';
 

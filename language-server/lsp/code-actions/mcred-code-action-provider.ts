@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
-import type { McredServices } from '../../mcred-module.js';
+import type { McredServices } from '../../mcred-services.js';
 import { isIssueCode } from '../../rules/issue-codes.js';
 import { COVER_OUTCOME_FIXES } from './cover-outcome.js';
 import { CREATE_PROVIDER_FIXES } from './create-provider.js';

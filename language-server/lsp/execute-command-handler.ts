@@ -2,44 +2,13 @@ import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium'
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
+import { ExportRequestError, planExport, type ExportRequest } from '../export/export-plan.js';
 import {
-    ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
-} from '../export/export-plan.js';
-import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
+    EXPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ExportCommandCredential, type ExportCommandResult, type ReportCommandArgs
+} from '../protocol.js';
+import { reportCommand } from './report-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
-
-/** The `workspace/executeCommand` id of the export (shared with the VS Code client). */
-export const EXPORT_COMMAND = 'mcred.export';
-
-/** Arguments of `mcred.export` (one object). */
-export interface ExportCommandArgs {
-    /** The `.mcred` document. */
-    readonly uri: string;
-    /** List the credentials of the document and their cohorts instead of exporting. */
-    readonly list?: boolean;
-    readonly format?: string;
-    readonly credential?: string;
-    readonly cohort?: string;
-    readonly template?: boolean;
-}
-
-export interface ExportCommandCredential {
-    readonly name: string;
-    readonly title?: string;
-    readonly cohorts: ReadonlyArray<{ readonly name: string; readonly learners: number; readonly roster?: string }>;
-}
-
-export type ExportCommandResult =
-    | { readonly kind: 'credentials'; readonly credentials: readonly ExportCommandCredential[] }
-    | {
-        readonly kind: 'export';
-        readonly formatLabel: string;
-        readonly documents: readonly ExportedDocument[];
-        readonly problems: readonly ExportProblem[];
-        readonly notes: readonly string[];
-    }
-    | { readonly kind: 'error'; readonly message: string };
 
 /**
  * Runs the export in the language server, with the same pure functions as `mcred export`, so

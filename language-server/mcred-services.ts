@@ -1,0 +1,27 @@
+/**
+ * The types of mcred's services, apart from their wiring (Langium's `services.ts` pattern): every
+ * import here is a type and is erased at run time, so any layer may name the services without
+ * importing the module that builds them, and no file-level import circle arises.
+ */
+import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
+import type { NameIndex } from './references/name-index.js';
+import type { RuleSettings } from './validation/rule-settings.js';
+
+/** Services that mcred adds to Langium's. */
+export interface McredAddedServices {
+    readonly references: {
+        /** Top-level names of the workspace by name (hash lookups for `ref-duplicate-name`). */
+        readonly NameIndex: NameIndex;
+    };
+    readonly validation: {
+        /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
+        readonly RuleSettings: RuleSettings;
+    };
+}
+
+export type McredServices = LangiumServices & McredAddedServices;
+
+export interface McredServiceSet {
+    readonly shared: LangiumSharedServices;
+    readonly mcred: McredServices;
+}

@@ -1,0 +1,123 @@
+/**
+ * The protocol between the VS Code extension (or any client) and the server, declared once: every
+ * custom request, every `workspace/executeCommand` id and their argument and result types. Both
+ * sides import them from here, and the extension imports nothing else of the server (a lint rule
+ * enforces it). Type imports are erased, so the extension bundles only this file's constants.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { ExportedDocument, ExportProblem } from './export/export-plan.js';
+import type { ReportFormat } from './report/index.js';
+
+export type { ExportedDocument, ExportProblem, ReportFormat };
+
+// ---------------------------------------------------------------------------------------------
+// Client commands that the server's code lenses run (registered by the VS Code extension)
+
+/** Exports one credential as Open Badge 3.0; arguments `(uri, credentialName)`. */
+export const EXPORT_OPEN_BADGE_COMMAND = 'mcred.exportOpenBadge';
+
+/** Exports one credential as a Europass credential; arguments `(uri, credentialName)`. */
+export const EXPORT_EUROPASS_COMMAND = 'mcred.exportEuropass';
+
+/** Shows the QA report of one credential beside the editor; arguments `(uri, credentialName)`. */
+export const SHOW_QA_REPORT_COMMAND = 'mcred.showQaReport';
+
+/** Opens a new programme from the template. */
+export const NEW_PROGRAMME_COMMAND = 'mcred.newProgramme';
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+/** `mcred/documentStatus`: the diagnostics count and Annex I readiness of one open file. */
+export const DOCUMENT_STATUS_REQUEST = 'mcred/documentStatus';
+
+export interface DocumentStatusParams {
+    readonly uri: string;
+}
+
+export interface CredentialStatus {
+    readonly name: string;
+    readonly annex1Present: number;
+    readonly annex1Total: number;
+    /** Labels of the Annex I elements not stated yet (`5 Date of issuing`). */
+    readonly annex1Missing: readonly string[];
+    /** QA checks of the design method that pass or are waived with a reason. */
+    readonly qaPassed: number;
+    readonly qaTotal: number;
+}
+
+export interface DocumentStatus {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly credentials: readonly CredentialStatus[];
+}
+
+export const DocumentStatusRequest = new RequestType<DocumentStatusParams, DocumentStatus | null, void>(DOCUMENT_STATUS_REQUEST);
+
+// ---------------------------------------------------------------------------------------------
+// workspace/executeCommand: export
+
+/** The `workspace/executeCommand` id of the export. */
+export const EXPORT_COMMAND = 'mcred.export';
+
+/** Arguments of `mcred.export` (one object). */
+export interface ExportCommandArgs {
+    /** The `.mcred` document. */
+    readonly uri: string;
+    /** List the credentials of the document and their cohorts instead of exporting. */
+    readonly list?: boolean;
+    readonly format?: string;
+    readonly credential?: string;
+    readonly cohort?: string;
+    readonly template?: boolean;
+}
+
+export interface ExportCommandCredential {
+    readonly name: string;
+    readonly title?: string;
+    readonly cohorts: ReadonlyArray<{ readonly name: string; readonly learners: number; readonly roster?: string }>;
+}
+
+export type ExportCommandResult =
+    | { readonly kind: 'credentials'; readonly credentials: readonly ExportCommandCredential[] }
+    | {
+        readonly kind: 'export';
+        readonly formatLabel: string;
+        readonly documents: readonly ExportedDocument[];
+        readonly problems: readonly ExportProblem[];
+        readonly notes: readonly string[];
+    }
+    | { readonly kind: 'error'; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------
+// workspace/executeCommand: QA report
+
+/** The `workspace/executeCommand` id of the QA report. */
+export const REPORT_COMMAND = 'mcred.report';
+
+/** Arguments of `mcred.report` (one object). */
+export interface ReportCommandArgs {
+    /** The `.mcred` document to report on. */
+    readonly uri: string;
+    /** `html` (default), `md` or `json`. */
+    readonly format?: string;
+    /** HTML only: `standalone` (the file `mcred report` writes) or `vscode` (a webview page that follows the theme). */
+    readonly target?: 'standalone' | 'vscode';
+    /** HTML for `vscode`: the nonce of the webview's Content-Security-Policy. */
+    readonly nonce?: string;
+    /** HTML for `vscode`: the micro-credential to scroll to. */
+    readonly credential?: string;
+}
+
+export type ReportCommandResult =
+    | {
+        readonly kind: 'report';
+        readonly format: ReportFormat;
+        /** The report's title (`QA report — ai-digital-ethics.mcred`). */
+        readonly title: string;
+        /** The rendered report. */
+        readonly content: string;
+        /** Names of the micro-credentials reported on. */
+        readonly credentials: readonly string[];
+    }
+    | { readonly kind: 'error'; readonly message: string };
