@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { node24Env } from './node24.mjs';
+import { node24Env } from './node-runtime.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 
