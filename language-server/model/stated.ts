@@ -201,7 +201,7 @@ export interface JudgedContext {
     readonly cohorts: readonly Cohort[];
 }
 
-export function judgeLearner({ cohorts }: JudgedContext): Judgement {
+export function judgeLearner({ cohorts }: Pick<JudgedContext, 'cohorts'>): Judgement {
     if (cohorts.length === 0) return { state: 'missing', reason: 'no cohort yet: the learners come with one' };
     return settle(best(cohorts.flatMap(cohort => [
         ...cohort.learners.map((learner): Judgement => {
@@ -261,7 +261,7 @@ export function judgeAwardingBody({ credential }: JudgedContext): Judgement {
     return settle({ state: 'stated', evidence: evidence(credential, 'awardedBy') }, [credential]);
 }
 
-export function judgeIssueDate({ cohorts }: JudgedContext): Judgement {
+export function judgeIssueDate({ cohorts }: Pick<JudgedContext, 'cohorts'>): Judgement {
     if (cohorts.length === 0) return { state: 'missing', reason: 'no cohort yet: the date of issuing comes with one' };
     return settle(best(cohorts.map((cohort): Judgement => {
         if (cohort.issued === undefined) return holeIn(cohort.holes, 'issued') ?? { state: 'missing' };
