@@ -144,7 +144,7 @@ describe('gaps, waivers, missing and pending elements', () => {
         expect([c.steps[4].passed, c.steps[4].gaps, c.steps[4].score]).toEqual([2, 1, 67]);
         const guidance = c.principles.find(p => p.n === 10)!;
         expect([guidance.met, guidance.judged, guidance.score]).toEqual([3, 4, 75]);
-        expect(c.readiness).toMatchObject({ qaAddressed: 16, score: 96, verdict: 'qa-gaps', verdictText: 'Annex I complete · 1 QA gap' });
+        expect(c.readiness).toMatchObject({ qaAddressed: 16, qaScore: 94, issuable: true, verdict: 'issuable', verdictText: 'Issuable: yes' });
     });
 
     test('a waived check: addressed, with its reason and where the waiver is written', async () => {
@@ -154,18 +154,17 @@ describe('gaps, waivers, missing and pending elements', () => {
         expect(model).toMatchObject({ status: 'waived', waiver: { reason: 'State-funded, free to learners', location: { line: 59, column: 5 } } });
         expect(model.gaps).toHaveLength(1);
         expect([c.steps[4].passed, c.steps[4].waived, c.steps[4].gaps, c.steps[4].score]).toEqual([2, 1, 0, 100]);
-        expect(c.readiness).toMatchObject({ qaAddressed: 17, qaPassed: 16, qaWaived: 1, score: 100, verdict: 'ready' });
+        expect(c.readiness).toMatchObject({ qaAddressed: 17, qaPassed: 16, qaWaived: 1, qaScore: 100, verdict: 'issuable' });
         expect(c.principles.find(p => p.n === 10)?.supports.find(s => s.code === 'qa-business-model')).toEqual({ code: 'qa-business-model', status: 'met' });
     });
 
     test('a missing Annex I element points where the fix goes; the verdict says what is missing', async () => {
         const c = await credentialOf(edit(edit(EXAMPLE, /\n {4}participation blended[^\n]*/, ''), /\n {4}title "AI & Digital Ethics"/, ''));
         expect(c.annex1.filter(e => e.status === 'missing').map(e => [e.code, e.location.line, e.location.column])).toEqual([['eu-title', 9, 17], ['eu-participation', 9, 17]]);
-        expect(c.readiness).toMatchObject({ annex1Stated: 9, qaAddressed: 17, verdict: 'incomplete', verdictText: '2 Annex I elements missing' });
+        expect(c.readiness).toMatchObject({ annex1Stated: 9, qaAddressed: 17, verdict: 'not-issuable', verdictText: 'Issuable: no — 2 elements missing (title, participation)' });
         expect(c.title).toBe('AIDigitalEthics');
         // qa-format-modes cannot compare the mode with a participation that is not stated: no QA gap
         expect(byCode(c.steps[2].checks, 'qa-format-modes').status).toBe('pass');
-        expect(c.readiness.score).toBe(92);
     });
 
     test('a gap that Annex I reports says so (qa-method-defined without QA procedures)', async () => {
