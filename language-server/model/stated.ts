@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
     isModel, type Cohort, type Hole, type Level, type MicroCredential, type Provider, type QaProcedure
 } from '../generated/ast.js';
@@ -70,12 +70,12 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
         if (chosen.length === 0) return undefined;
         start = chosen[0];
         end = chosen[chosen.length - 1];
-        const siblings = isCompositeCstNode(cst) ? cst.content : [];
-        const first = siblings.indexOf(start);
-        const previous = first > 0 ? siblings[first - 1] : undefined;
+        const leaves = [...CstUtils.flattenCst(cst)].filter(leaf => !leaf.hidden);
+        const first = leaves.findIndex(leaf => leaf.offset >= start.offset);
+        const previous = first > 0 ? leaves[first - 1] : undefined;
         if (previous && isKeywordLeaf(previous) && index === undefined) start = previous;
-        const last = siblings.indexOf(end);
-        const next = last >= 0 ? siblings[last + 1] : undefined;
+        const last = leaves.findIndex(leaf => leaf.offset >= end.end);
+        const next = last >= 0 ? leaves[last] : undefined;
         if (next && isKeywordLeaf(next) && UNIT_KEYWORDS.has(next.text)) end = next;
     }
     const text = cst.root.fullText.slice(start.offset, end.end);

@@ -125,7 +125,8 @@ function credentialReport(context: CredentialContext, pathways: readonly Pathway
         if (judgement.state === 'stated') {
             const value = annex1Value(element.code, model, cohorts);
             const evidence = evidenceEntry(judgement.evidence, locate);
-            return { ...fields, status: 'stated', ...(value ? { value } : {}), location: evidence.location, evidence };
+            const location = locate(judgement.evidence.node, { property: judgement.evidence.property });
+            return { ...fields, status: 'stated', ...(value ? { value } : {}), location, evidence };
         }
         const pending = judgement.state === 'missing' && noCohort && element.scope === 'issuance';
         const shown = 'evidence' in judgement ? evidenceEntry(judgement.evidence, locate) : undefined;
@@ -149,7 +150,8 @@ function credentialReport(context: CredentialContext, pathways: readonly Pathway
         if (judged.status === 'stated') {
             const value = optionalValue(element.code, model, cohorts);
             const evidence = evidenceEntry(evidenceFor(judged.node, judged.property), locate);
-            return { ...fields, status: 'stated', ...(value ? { value } : {}), location: evidence.location, evidence };
+            const location = locate(judged.node, { property: judged.property, keyword: judged.keyword });
+            return { ...fields, status: 'stated', ...(value ? { value } : {}), location, evidence };
         }
         return { ...fields, status: judged.status, location: locate(judged.node, { property: judged.property, keyword: judged.keyword }) };
     });
