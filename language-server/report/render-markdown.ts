@@ -146,11 +146,9 @@ function checkDetail(check: QaCheckEntry): string {
     return '';
 }
 
-/** Source text as inline code, on one line (a backtick inside is kept by a longer fence). */
+/** Source text on one line, escaped like every string from the file (no markup survives). */
 function code(text: string): string {
-    const line = text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
-    const fence = line.includes('`') ? '``' : '`';
-    return `${fence}${fence === '``' ? ' ' : ''}${line}${fence === '``' ? ' ' : ''}${fence}`;
+    return `«${md(text.replace(/\s*\n\s*/g, ' '))}»`;
 }
 
 function scoreTable(label: string, entries: readonly ScoredEntry[]): string[] {
