@@ -59,20 +59,20 @@ export class McredStatusBar implements Disposable {
     }
 }
 
-/** `$(error) 2 $(warning) 1 · Annex I 9/11` (the least ready credential of the file). */
+/** `$(error) 2 $(warning) 1 · Issuable: no · Annex I 9/11 · QA 14/17` (the least ready credential of the file). */
 export function statusText(status: DocumentStatus): string {
     const problems = `$(error) ${status.errors} $(warning) ${status.warnings}`;
-    const least = [...status.credentials].sort((a, b) => a.annex1Present / a.annex1Total - b.annex1Present / b.annex1Total)[0];
+    const least = [...status.credentials].sort((a, b) => Number(a.issuable) - Number(b.issuable)
+        || a.annex1Present / a.annex1Total - b.annex1Present / b.annex1Total || a.qaPassed - b.qaPassed)[0];
     if (!least) return problems;
-    const qa = ` · QA ${least.qaPassed}/${least.qaTotal}`;
-    return `${problems} · Annex I ${least.annex1Present}/${least.annex1Total}${qa}`;
+    return `${problems} · Issuable: ${least.issuable ? 'yes' : 'no'} · Annex I ${least.annex1Present}/${least.annex1Total} · QA ${least.qaPassed}/${least.qaTotal}`;
 }
 
 function statusTooltip(status: DocumentStatus): string {
     const lines = [`${status.errors} error(s), ${status.warnings} warning(s)`];
     for (const credential of status.credentials) {
-        lines.push('', `${credential.name}: Annex I ${credential.annex1Present}/${credential.annex1Total}`);
-        lines.push(...credential.annex1Missing.map(missing => `  missing: ${missing}`));
+        lines.push('', `${credential.name}: ${credential.issuableText}`, `Annex I ${credential.annex1Present}/${credential.annex1Total} · QA ${credential.qaPassed}/${credential.qaTotal}`);
+        lines.push(...credential.annex1Missing.map(missing => `  ${missing}`));
     }
     return lines.join('\n');
 }

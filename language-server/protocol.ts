@@ -37,9 +37,14 @@ export interface DocumentStatusParams {
 
 export interface CredentialStatus {
     readonly name: string;
+    /** Every Annex I element stated with a valid value and no error: the credential can be issued. */
+    readonly issuable: boolean;
+    /** `Issuable: no — 2 elements missing (level, quality assurance)`. */
+    readonly issuableText: string;
+    /** Annex I elements stated with a valid value, of 11. */
     readonly annex1Present: number;
     readonly annex1Total: number;
-    /** Labels of the Annex I elements not stated yet (`5 Date of issuing`). */
+    /** Labels of the Annex I elements not stated (`5 Date of issuing: missing`, `8 Level …: a hole`). */
     readonly annex1Missing: readonly string[];
     /** QA checks of the design method that pass or are waived with a reason. */
     readonly qaPassed: number;

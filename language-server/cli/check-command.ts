@@ -1,9 +1,9 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
-import type { CredentialContext } from '../model/annex1-elements.js';
 import { credentialContexts } from '../model/credential-contexts.js';
-import { readiness, type Readiness } from '../model/readiness.js';
+import { issuableText, readiness, type Readiness } from '../model/readiness.js';
+import { evidenceLine } from '../model/stated.js';
 import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
 import type { SeverityPolicy } from '../rules/severity-policy.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
@@ -99,12 +99,11 @@ function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: 
             const own = findings.filter(f => spans.some(s => s.file === f.file && f.line >= s.start && f.line <= s.end));
             const title = credential.title ? ` "${credential.title}"` : '';
             const state = readiness(context);
-            const annex1 = annex1Summary(context, state);
             const waived = state.qaWaived > 0 ? ` (${state.qaWaived} waived)` : '';
             lines.push(`  ${spans[0].file}:${spans[0].start} ${credential.name}${title}`
-                + ` — ${annex1.text} · QA ${state.qaAddressed}/${state.qaTotal}${waived} — ${countsText(own)}`);
-            if (annex1.missing.length > 0) lines.push(`      Annex I missing: ${annex1.missing.join(', ')}`);
-            if (annex1.template) lines.push('      no cohort yet: the learner (1) and the date of issuing (5) come with one');
+                + ` — ${issuableText(state)} · Annex I ${state.annex1Present}/${state.annex1Total} · QA ${state.qaAddressed}/${state.qaTotal}${waived} — ${countsText(own)}`);
+            lines.push(...annex1Lines(state));
+            if (context.cohorts.length === 0) lines.push('      no cohort yet: the learner (1) and the date of issuing (5) come with one');
             const gaps = state.qa.filter(q => q.status === 'gap').map(q => q.check.code);
             if (gaps.length > 0) lines.push(`      QA gaps: ${gaps.join(', ')}`);
             for (const waiver of credential.waivers) {
@@ -119,23 +118,20 @@ function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: 
     return lines.join('\n') + '\n';
 }
 
-/**
- * Which Annex I elements a credential states. A credential without cohort is a template: the
- * learner (1) and the date of issuing (5) come with an issuance, so they are not counted missing.
- */
-/**
- * Annex I n/11 of a credential. A credential without a cohort is a template: the learner (1) and
- * the date of issuing (5) come with an issuance, so only the nine programme elements count.
- */
-function annex1Summary(context: CredentialContext, state: Readiness): { text: string; missing: string[]; template: boolean } {
-    const template = context.cohorts.length === 0;
-    const counted = state.annex1.filter(e => !template || e.element.scope === 'programme');
-    const present = counted.filter(e => e.statement).length;
-    return {
-        text: `Annex I ${present}/${counted.length}${template ? ' programme elements' : ''}`,
-        missing: counted.filter(e => !e.statement).map(e => `${e.element.n} ${e.element.code}`),
-        template
-    };
+const STATE_WORDS = { missing: 'missing', hole: 'a hole', placeholder: 'a placeholder', invalid: 'invalid', unjudged: 'not judged' } as const;
+
+/** The Annex I elements that are not stated, grouped by why: `Annex I missing: 8 eu-level`. */
+function annex1Lines(state: Readiness): string[] {
+    const lines: string[] = [];
+    for (const kind of ['missing', 'hole', 'placeholder', 'invalid', 'unjudged'] as const) {
+        const elements = state.annex1.filter(e => e.judgement.state === kind).map(({ element, judgement }) => {
+            const where = judgement.state === 'unjudged' ? ` (syntax error on line ${judgement.syntaxError.line})`
+                : judgement.state === 'hole' || judgement.state === 'placeholder' || judgement.state === 'invalid' ? ` (line ${evidenceLine(judgement.evidence)})` : '';
+            return `${element.n} ${element.code}${where}`;
+        });
+        if (elements.length > 0) lines.push(`      Annex I ${STATE_WORDS[kind]}: ${elements.join(', ')}`);
+    }
+    return lines;
 }
 
 /** The file and 1-based line span of a node, as findings state them. */

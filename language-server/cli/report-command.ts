@@ -49,7 +49,7 @@ export const reportCommand: Command = {
         const s = report.summary;
         return {
             stdout: `Wrote ${displayPath(file)} (${format}): ${plural(s.credentials, 'micro-credential')}, ${plural(s.pathways, 'pathway')}; `
-                + `${s.ready} ready; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}.\n`,
+                + `${s.issuable} issuable; ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files, 'file')}.\n`,
             exitCode
         };
     }

@@ -4,6 +4,7 @@ import {
     LEARNING_SETTINGS, PARTICIPATION_MODES, SUPERVISION_TYPES, type Concept, type Language
 } from '../vocab/index.js';
 import { displaySvg } from './display-image.js';
+import { textLanguage } from './text-language.js';
 import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
 import { lowerFirst, narrativeSections, type NarrativeKey } from './narrative.js';
@@ -41,7 +42,7 @@ const ESCO_SCHEME = 'http://data.europa.eu/esco/concept-scheme/skills';
 
 export function elmCredential(model: CredentialModel, issuance: Issuance): JsonObject {
     const ids = new Ids(credentialSeed('elm', model, issuance));
-    const lang = model.language.code;
+    const lang = textLanguage(model).code;
     const { learner } = issuance;
     const { organisations } = shared(model);
     const uri = learnerUri(learner);
@@ -106,7 +107,7 @@ function shared(model: CredentialModel): SharedParts {
     if (!parts) {
         parts = {
             qualification: sharedJson(buildQualification(model)),
-            organisations: model.awardingBodies.map(body => sharedJson(organisation(body, model.language.code)))
+            organisations: model.awardingBodies.map(body => sharedJson(organisation(body, textLanguage(model).code)))
         };
         sharedParts.set(model, parts);
     }
@@ -119,11 +120,13 @@ function qualification(model: CredentialModel): JsonObject {
 
 function buildQualification(model: CredentialModel): JsonObject {
     const ids = new Ids(achievementSeed(model));
-    const lang = model.language.code;
+    const lang = textLanguage(model).code;
     const sections = new Map(narrativeSections(model).map(s => [s.key, s]));
     const note = (key: NarrativeKey) => {
         const section = sections.get(key);
-        return section ? [noteOf(ids.next(`note-${key}`), lang, `${section.title}: ${section.lines.join('; ')}`)] : [];
+        // The generated heading is English: it heads the note only when the texts are English too,
+        // so that no English word is tagged with another language.
+        return section ? [noteOf(ids.next(`note-${key}`), lang, lang === 'en' ? `${section.title}: ${section.lines.join('; ')}` : section.lines.join('; '))] : [];
     };
     return compact({
         id: stableUrn(achievementSeed(model), 'qualification'),
@@ -166,7 +169,7 @@ function buildQualification(model: CredentialModel): JsonObject {
 }
 
 function assessmentSpecification(model: CredentialModel, assessment: AssessmentModel, ids: Ids): JsonObject {
-    const lang = model.language.code;
+    const lang = textLanguage(model).code;
     const covered = model.outcomes.filter(o => assessment.covers.includes(o.name));
     const notes = [
         covered.length > 0 ? `Assesses: ${covered.map(o => `${o.name} ${o.statement}`).join('; ')}` : undefined,
@@ -195,7 +198,7 @@ function assessmentSpecification(model: CredentialModel, assessment: AssessmentM
  * `idVerification` when every assessment names the same Europass supervision concept.
  */
 function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids, awardedBy: JsonObject, assessors: JsonObject[]): JsonObject[] {
-    const lang = model.language.code;
+    const lang = textLanguage(model).code;
     const single = model.assessments.length === 1 ? model.assessments[0] : undefined;
     const supervisions = [...new Set(model.assessments.map(a => a.supervision?.uri))];
     const supervision = supervisions.length === 1 && supervisions[0]
@@ -204,7 +207,7 @@ function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids
     return [compact({
         id: ids.next('learningAssessment'),
         type: 'LearningAssessment',
-        title: langMap(lang, single ? single.name : `Assessment of ${model.title}`),
+        title: langMap(lang, single ? single.name : lang === 'en' ? `Assessment of ${model.title}` : model.title),
         grade: noteOf(ids.next('grade'), lang, issuance.learner.grade!),
         idVerification: supervision ? concept(supervision, SUPERVISION_TYPES.scheme) : undefined,
         awardedBy,
@@ -214,8 +217,8 @@ function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids
 }
 
 function displayParameter(model: CredentialModel, issuance: Issuance, ids: Ids): JsonObject {
-    const lang = model.language.code;
-    const language = languageConcept(model.language);
+    const lang = textLanguage(model).code;
+    const language = languageConcept(textLanguage(model));
     return {
         id: ids.next('displayParameter'),
         type: 'DisplayParameter',

@@ -1,6 +1,8 @@
-import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
+import { readiness } from '../model/readiness.js';
+import { evidenceLine } from '../model/stated.js';
 import { credentialId } from './document-ids.js';
 import { credentialFileName, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
@@ -104,7 +106,7 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
     for (const credential of credentials) {
         const cohorts = request.roster || request.template ? []
             : allCohorts.filter(c => cohortCredential(c) === credential && (request.cohort === undefined || c.name === request.cohort));
-        const errors = credentialErrors(credential, cohorts, input.workspace);
+        const errors = refusals(credential, cohorts, request.template === true || request.roster !== undefined || cohorts.length === 0);
         if (errors.length > 0) {
             problems.push(...errors);
             continue;
@@ -156,40 +158,51 @@ function selectCredentials(input: ExportInput, request: ExportRequest, allCohort
 }
 
 /**
- * The errors that forbid exporting a credential: error diagnostics inside the credential, its
- * awarding bodies and the cohorts to export, and syntax errors anywhere in their files.
+ * Why a credential is not exported: the one refusal rule of the CLI and the server. A credential
+ * is exported only when it is issuable (model/readiness.ts): every Annex I element stated with a
+ * valid value (no hole, placeholder, invalid value or syntax error) and no error in the
+ * credential, its awarding bodies, the cohorts to export or their files' syntax — whatever the
+ * severity configuration says. A template or a roster issues no cohort of the file, so the learner
+ * and the date of issuing (elements 1 and 5) are not asked of it. And the programme states the
+ * language of its texts: no export guesses it.
  */
-function credentialErrors(credential: MicroCredential, cohorts: readonly Cohort[], workspace: ReadonlyArray<LangiumDocument<Model>>): ExportProblem[] {
-    const nodes: AstNode[] = [credential, ...credential.awardedBy.map(r => r.ref).filter(n => n !== undefined), ...cohorts];
+function refusals(credential: MicroCredential, cohorts: readonly Cohort[], withoutCohort: boolean): ExportProblem[] {
+    const state = readiness({ credential, cohorts });
     const problems: ExportProblem[] = [];
-    const seen = new Set<NonNullable<LangiumDocument['diagnostics']>[number]>();
-    for (const node of nodes) {
-        const document = AstUtils.getDocument(node);
-        if (!workspace.includes(document as LangiumDocument<Model>)) continue;
-        const range = node.$cstNode?.range;
-        for (const diagnostic of document.diagnostics ?? []) {
-            if (diagnostic.severity !== 1 || seen.has(diagnostic)) continue;
-            const inside = range !== undefined && !before(diagnostic.range.start, range.start) && !before(range.end, diagnostic.range.start);
-            if (inside || diagnostic.code === 'syntax-error') {
-                seen.add(diagnostic);
-                problems.push({
-                    uri: document.uri.toString(),
-                    line: diagnostic.range.start.line + 1,
-                    column: diagnostic.range.start.character + 1,
-                    ...(diagnostic.code !== undefined ? { code: String(diagnostic.code) } : {}),
-                    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value
-                });
-            }
+    for (const blocker of state.blockers) {
+        if (blocker.kind === 'error') {
+            const d = blocker.diagnostic;
+            problems.push({ uri: d.uri, line: d.line, column: d.column, ...(d.code !== undefined ? { code: d.code } : {}), message: d.message });
+            continue;
         }
+        const { element, judgement } = blocker;
+        if (withoutCohort && element.scope === 'issuance' && judgement.state === 'missing') continue;
+        const where = 'evidence' in judgement && judgement.evidence.uri
+            ? { uri: judgement.evidence.uri, line: evidenceLine(judgement.evidence), column: judgement.evidence.range.start.character + 1 }
+            : judgement.state === 'unjudged' ? { ...judgement.syntaxError.uri ? { uri: judgement.syntaxError.uri } : {}, line: judgement.syntaxError.line }
+                : locationOf(credential);
+        problems.push({ ...where, code: element.code, message: `Annex I element ${element.n} (${element.short}) is ${ELEMENT_STATES[judgement.state]}: nothing is exported until it is stated` });
+    }
+    if (credential.languages.length === 0) {
+        problems.push({
+            ...locationOf(credential), line: languageLine(credential), code: 'language',
+            message: `'${credential.name}' states no language of its texts: add \`language en\` (or its ISO 639-1 code) at line ${languageLine(credential)}; an export never guesses it`
+        });
     }
     if (problems.length > 0) {
-        return [{ message: `'${credential.name}' has ${problems.length} error${problems.length === 1 ? '' : 's'} and is not exported; fix ${problems.length === 1 ? 'it' : 'them'} first:`, ...locationOf(credential) }, ...problems];
+        return [{ message: `'${credential.name}' is not issuable and is not exported; fix ${problems.length === 1 ? 'this' : `these ${problems.length} problems`} first:`, ...locationOf(credential) }, ...problems];
     }
     return [];
 }
 
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-    return a.line < b.line || (a.line === b.line && a.character < b.character);
+const ELEMENT_STATES = {
+    missing: 'missing', hole: 'still a hole `?`', placeholder: 'only a placeholder', invalid: 'invalid', unjudged: 'not judged (a syntax error)'
+} as const;
+
+/** Where `language` goes: the line after the title, or after the opening of the credential (1-based). */
+function languageLine(credential: MicroCredential): number {
+    const title = GrammarUtils.findNodeForProperty(credential.$cstNode, 'title');
+    return (title ?? credential.$cstNode)!.range.start.line + 2;
 }
 
 function locationOf(node: AstNode): Pick<ExportProblem, 'uri' | 'line' | 'column'> {

@@ -4,6 +4,7 @@ import {
     SUPERVISION_TYPES, type Concept
 } from '../vocab/index.js';
 import { compact, dateTime, sharedJson, type Json, type JsonObject } from './json.js';
+import { textLanguage } from './text-language.js';
 import { formatAmount, narrativeMarkdown, narrativeSections, providerText } from './narrative.js';
 import { achievementSeed, credentialId } from './document-ids.js';
 import { learnerUri, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
@@ -80,7 +81,7 @@ function buildAchievement(model: CredentialModel): JsonObject {
         creditsAvailable: model.workload.ects,
         fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
         humanCode: model.name,
-        inLanguage: model.language.code,
+        inLanguage: textLanguage(model).code,
         alignment: achievementAlignments(model),
         resultDescription: resultDescriptions(model)
     });

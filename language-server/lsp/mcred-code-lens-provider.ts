@@ -9,8 +9,8 @@ import { cohortsByCredential } from './workspace-cohorts.js';
 
 
 /**
- * Above each micro-credential: how many of the eleven Annex I elements it states (with the QA
- * checks once readiness reports them; the tooltip lists what is missing), "QA report" and "Export…".
+ * Above each micro-credential: whether it can be issued, how many of the eleven Annex I elements it
+ * states and QA m/17 (the tooltip lists what is not stated), "QA report" and "Export…".
  */
 export class McredCodeLensProvider implements CodeLensProvider {
     private readonly index: IndexManager;
@@ -32,7 +32,7 @@ export class McredCodeLensProvider implements CodeLensProvider {
             const range = (GrammarUtils.findNodeForProperty(credential.$cstNode, 'name') ?? credential.$cstNode)?.range;
             if (!range) return [];
             const summary = readinessSummary(readiness({ credential, cohorts: cohorts.get(credential) ?? [] }));
-            const missing = summary.annex1Missing.length > 0 ? `Missing Annex I elements:\n${summary.annex1Missing.join('\n')}` : 'Every Annex I element is stated.';
+            const missing = [summary.issuableText, ...summary.annex1Missing.length > 0 ? ['', 'Annex I elements not stated:', ...summary.annex1Missing] : ['Every Annex I element is stated.']].join('\n');
             return [
                 { range, command: { title: readinessTitle(summary), command: '', tooltip: missing } },
                 { range, command: { title: 'QA report', command: SHOW_QA_REPORT_COMMAND, arguments: [uri, credential.name], tooltip: 'Show the QA report of this micro-credential beside the editor' } },

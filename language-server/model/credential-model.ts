@@ -19,8 +19,11 @@ export interface CredentialModel {
     /** Annex I element 2; the declared name when no title is stated. */
     readonly title: string;
     readonly description?: string;
-    /** The language the texts of the credential are written in (the first stated one; `en` by default). */
-    readonly language: Language;
+    /**
+     * The language the texts of the credential are written in: the first stated one. Undefined when
+     * the programme states none (an export refuses it; nothing guesses a language).
+     */
+    readonly language: Language | undefined;
     /** Every language of instruction stated, the text language first. */
     readonly languages: readonly Language[];
     /** Annex I elements 3 and 4. */
@@ -184,8 +187,6 @@ export interface Issuance {
     readonly cohort?: string;
 }
 
-const DEFAULT_LANGUAGE = 'en';
-
 /**
  * Builds the resolved model of a micro-credential. `pathways` are the pathways of the workspace
  * (any file): those that include the credential are among the credentials it stacks into.
@@ -193,13 +194,13 @@ const DEFAULT_LANGUAGE = 'en';
  */
 export function credentialModel(credential: MicroCredential, pathways: Iterable<Pathway> = []): CredentialModel {
     const languages = credential.languages.map(code => LANGUAGES.get(code)).filter(isDefined);
-    const language = languages[0] ?? LANGUAGES.get(DEFAULT_LANGUAGE)!;
+    const language = languages[0];
     return {
         name: credential.name,
         title: text(credential.title) ?? credential.name,
         ...optional('description', text(credential.description)),
         language,
-        languages: languages.length > 0 ? languages : [language],
+        languages,
         awardingBodies: credential.awardedBy.map(ref => ref.ref).filter(isDefined).map(providerModel),
         outcomes: credential.outcomes.map(outcome => ({
             name: outcome.name,

@@ -1,7 +1,9 @@
 import type { AstNode } from 'langium';
-import type { MicroCredential, QaProcedure } from '../generated/ast.js';
-import type { QaCode } from '../rules/issue-codes.js';
+import type { Hole, MicroCredential, QaProcedure } from '../generated/ast.js';
+import type { IssueCode, QaCode } from '../rules/issue-codes.js';
 import { outcomeWording } from './outcome-wording.js';
+import { isPlaceholder, isStatedText } from './placeholders.js';
+import { evidenceOf, judgeOutcomes, judgeQualityAssurance, type Evidence, type Judgement } from './stated.js';
 
 /**
  * One gap found by a QA check: what is missing or weak, in a programme designer's words, and
@@ -15,11 +17,18 @@ export interface QaGap {
     readonly index?: number;
     readonly facts?: Record<string, unknown>;
     /**
-     * Set when the gap is already reported, as an error, by the named Annex I rule: the check
-     * fails (readiness shows a gap) but no second diagnostic is raised for the same line.
+     * Set when the gap is already reported by another diagnostic (one cause, one diagnostic): the
+     * Annex I rule of a missing element (the gap is its related information), or the `value-hole`,
+     * `value-placeholder` or syntax error of the value. The check fails (QA m/17 shows a gap) but
+     * no second diagnostic is raised.
      */
-    readonly reportedAs?: 'eu-quality-assurance';
+    readonly reportedAs?: IssueCode;
 }
+
+/** The outcome of a QA check: passed with the source text that satisfies it, or its gaps. */
+export type QaResult =
+    | { readonly passed: true; readonly evidence: readonly [Evidence, ...Evidence[]] }
+    | { readonly passed: false; readonly gaps: readonly [QaGap, ...QaGap[]] };
 
 /** A "what to look for" item of the 5-step design method (LANGUAGE.md §3.4). */
 export interface QaCheck {
@@ -27,20 +36,75 @@ export interface QaCheck {
     readonly step: 1 | 2 | 3 | 4 | 5;
     /** What the check looks for, as the design method puts it. */
     readonly lookFor: string;
+    /** Passed with its evidence, or failed with its gaps: a pass without evidence cannot be built. */
+    readonly assess: (credential: MicroCredential) => QaResult;
     /** Every gap of the credential for this check; none means the check passes. */
     readonly gaps: (credential: MicroCredential) => QaGap[];
 }
 
-const has = (text: string | undefined): text is string => text !== undefined && text.trim().length > 0;
+/** A text that states something: not a placeholder (placeholders are not values). */
+const has = isStatedText;
+
+type Found = { gaps: QaGap[]; evidence: Array<Evidence | undefined> };
+
+/**
+ * The result of a check: its gaps, or else its evidence. A check that finds no gap but no text
+ * that satisfies it either has not passed: nothing states it.
+ */
+function result(code: QaCode, credential: MicroCredential, found: Found): QaResult {
+    const [gap, ...gaps] = found.gaps;
+    if (gap) return { passed: false, gaps: [gap, ...gaps] };
+    const [first, ...rest] = found.evidence.filter((e): e is Evidence => e !== undefined);
+    if (first) return { passed: true, evidence: [first, ...rest] };
+    return { passed: false, gaps: [{ message: `Nothing in '${credential.name}' states what ${code} looks for`, ...atName(credential), facts: { noEvidence: true } }] };
+}
+
+function check(code: QaCode, step: QaCheck['step'], lookFor: string, find: (credential: MicroCredential) => Found): QaCheck {
+    const assess = (credential: MicroCredential) => result(code, credential, find(credential));
+    return {
+        code, step, lookFor, assess,
+        gaps: credential => {
+            const outcome = assess(credential);
+            return outcome.passed ? [] : [...outcome.gaps];
+        }
+    };
+}
+
+const pass = (...found: Array<Evidence | undefined>): Found => ({ gaps: [], evidence: found });
+const fail = (...gaps: QaGap[]): Found => ({ gaps, evidence: [] });
+
+/** The gap is reported by the diagnostic of a judgement that is not `stated`. */
+function reportedBy(judgement: Judgement, missingCode: IssueCode): IssueCode | undefined {
+    switch (judgement.state) {
+        case 'stated': return undefined;
+        case 'missing': return missingCode;
+        case 'hole': return 'value-hole';
+        case 'placeholder': return 'value-placeholder';
+        case 'invalid': return missingCode;
+        case 'unjudged': return 'syntax-error';
+    }
+}
+
+/** The hole name of a property, where it differs. */
+const HOLE_NAMES: Record<string, string> = { purposes: 'purpose' };
 
 /** Where to point when a whole block is missing: the credential's name. */
 const atName = (credential: MicroCredential) => ({ node: credential, property: 'name' });
 
 function missing(credential: MicroCredential, block: 'audience' | 'format' | 'qualityAssurance' | 'business', property: string, message: string): QaGap {
     const node = credential[block];
-    return node
-        ? { message, node, keyword: block, facts: { block, missing: property } }
-        : { message, ...atName(credential), facts: { block, missing: property, blockMissing: true } };
+    if (!node) {
+        const hole = credential.holes.some((h: Hole) => h.property === block);
+        return { message, ...atName(credential), facts: { block, missing: property, blockMissing: true }, ...hole ? { reportedAs: 'value-hole' } : {} };
+    }
+    const value = (node as unknown as Record<string, unknown>)[property];
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    const hole = node.holes.some((h: Hole) => h.property === (HOLE_NAMES[property] ?? property));
+    const placeholder = values.length > 0 && values.every(isPlaceholder);
+    return {
+        message, node, keyword: block, facts: { block, missing: property },
+        ...hole ? { reportedAs: 'value-hole' } : placeholder ? { reportedAs: 'value-placeholder' } : {}
+    };
 }
 
 const QA_KINDS = ['internal', 'external'] as const;
@@ -52,115 +116,127 @@ const QA_KINDS = ['internal', 'external'] as const;
  */
 export const QA_CHECKS: readonly QaCheck[] = [
     // Step 1 — target audience
-    {
-        code: 'qa-audience-target', step: 1, lookFor: 'A target group is named.',
-        gaps: c => has(c.audience?.target) ? [] : [missing(c, 'audience', 'target',
-            `Name the target group of '${c.name}': add \`target "…"\` to the audience block`)]
-    },
-    {
-        code: 'qa-audience-needs', step: 1, lookFor: "There is clear evidence of the target group's needs analysis.",
-        gaps: c => has(c.audience?.needsAnalysis) ? [] : [missing(c, 'audience', 'needsAnalysis',
-            `Give the evidence of a needs analysis of the target group of '${c.name}': add \`needsAnalysis "…"\` (survey, employer consultation, labour-market data)`)]
-    },
-    {
-        code: 'qa-audience-codesign', step: 1, lookFor: 'There is proof of the inclusion of stakeholders in the co-designing of the concept.',
-        gaps: c => c.audience?.coDesignedWith.some(has) ? [] : [missing(c, 'audience', 'coDesignedWith',
-            `Say which stakeholders co-designed '${c.name}': add \`coDesignedWith "…"\` (employers, professional bodies, learners)`)]
-    },
-    {
-        code: 'qa-audience-upskilling', step: 1, lookFor: 'There are upskilling and reskilling needs to be met with the programme.',
-        gaps: c => (c.audience?.purposes.length ?? 0) > 0 ? [] : [missing(c, 'audience', 'purposes',
-            `Say which needs '${c.name}' meets: add \`purpose upskilling\` and/or \`reskilling\` to the audience block`)]
-    },
+    check('qa-audience-target', 1, 'A target group is named.',
+        c => has(c.audience?.target) ? pass(evidenceOf(c.audience!, 'target')) : fail(missing(c, 'audience', 'target',
+            `Name the target group of '${c.name}': add \`target "…"\` to the audience block`))),
+    check('qa-audience-needs', 1, "There is clear evidence of the target group's needs analysis.",
+        c => has(c.audience?.needsAnalysis) ? pass(evidenceOf(c.audience!, 'needsAnalysis')) : fail(missing(c, 'audience', 'needsAnalysis',
+            `Give the evidence of a needs analysis of the target group of '${c.name}': add \`needsAnalysis "…"\` (survey, employer consultation, labour-market data)`))),
+    check('qa-audience-codesign', 1, 'There is proof of the inclusion of stakeholders in the co-designing of the concept.',
+        c => {
+            const index = c.audience?.coDesignedWith.findIndex(has) ?? -1;
+            return index >= 0 ? pass(evidenceOf(c.audience!, 'coDesignedWith')) : fail(missing(c, 'audience', 'coDesignedWith',
+                `Say which stakeholders co-designed '${c.name}': add \`coDesignedWith "…"\` (employers, professional bodies, learners)`));
+        }),
+    check('qa-audience-upskilling', 1, 'There are upskilling and reskilling needs to be met with the programme.',
+        c => (c.audience?.purposes.length ?? 0) > 0 ? pass(evidenceOf(c.audience!, 'purposes')) : fail(missing(c, 'audience', 'purposes',
+            `Say which needs '${c.name}' meets: add \`purpose upskilling\` and/or \`reskilling\` to the audience block`))),
 
     // Step 2 — structure
-    {
-        code: 'qa-structure-defined', step: 2, lookFor: 'The structure is defined in detail: duration (workload and level are Annex I elements).',
-        gaps: c => c.duration ? [] : [{
+    check('qa-structure-defined', 2, 'The structure is defined in detail: duration (workload and level are Annex I elements).',
+        c => c.duration ? pass(evidenceOf(c, 'duration')) : fail({
             message: `State how long '${c.name}' runs: add \`duration N weeks\` (or days, months, hours)`,
-            ...atName(c), facts: { missing: 'duration' }
-        }]
-    },
-    {
-        code: 'qa-structure-outcomes', step: 2, lookFor: 'Learning outcomes are defined with reference to the skills and competences to be developed.',
-        gaps: c => c.outcomes.flatMap((outcome): QaGap[] => {
-            if (outcome.skills.some(has)) return [];
-            if (!has(outcome.statement)) {
-                return [{
-                    message: `Outcome '${outcome.name}' has no statement: say what the learner can do, e.g. \`outcome ${outcome.name} "Explain …"\``,
-                    node: outcome, property: 'name', facts: { outcome: outcome.name, missing: 'statement' }
-                }];
+            ...atName(c), facts: { missing: 'duration' },
+            ...c.holes.some(h => h.property === 'duration') ? { reportedAs: 'value-hole' as const } : {}
+        })),
+    check('qa-structure-outcomes', 2, 'Learning outcomes are defined with reference to the skills and competences to be developed.',
+        c => {
+            const element = judgeOutcomes({ credential: c, cohorts: [] });
+            if (c.outcomes.length === 0) {
+                return fail({ message: `'${c.name}' states no learning outcome`, ...atName(c), reportedAs: reportedBy(element, 'eu-learning-outcomes') ?? 'eu-learning-outcomes' });
             }
-            const wording = outcomeWording(outcome.statement);
-            if (wording.measurable) return [];
-            const message = wording.vague
-                ? `Outcome '${outcome.name}' relies on "${wording.vague.phrase}" alone, which cannot be observed or assessed: say what the learner does, e.g. ${wording.vague.instead.map(v => `"${v}"`).join(', ')} — or link an ESCO skill with \`skill "…"\``
-                : `Outcome '${outcome.name}' does not start with a measurable action verb (explain, apply, analyse, evaluate, design, …) — rephrase it or link an ESCO skill with \`skill "…"\``;
-            return [{
-                message, node: outcome, property: 'statement',
-                facts: { outcome: outcome.name, ...(wording.vague ? { vague: wording.vague } : {}) }
-            }];
-        })
-    },
-    {
-        code: 'qa-structure-assessment-aligned', step: 2, lookFor: 'The assessment methods are aligned with the objectives: every outcome is assessed.',
-        gaps: c => {
+            const gaps = c.outcomes.flatMap((outcome): QaGap[] => {
+                if (outcome.skills.some(has)) return [];
+                if (outcome.statementHole) {
+                    return [{ message: `Outcome '${outcome.name}' is still to decide`, node: outcome, property: 'name', reportedAs: 'value-hole' }];
+                }
+                if (!has(outcome.statement)) {
+                    return [{
+                        message: `Outcome '${outcome.name}' has no statement: say what the learner can do, e.g. \`outcome ${outcome.name} "Explain …"\``,
+                        node: outcome, property: 'name', facts: { outcome: outcome.name, missing: 'statement' },
+                        ...outcome.statement !== undefined ? { reportedAs: 'value-placeholder' as const } : {}
+                    }];
+                }
+                const wording = outcomeWording(outcome.statement);
+                if (wording.measurable) return [];
+                const message = wording.vague
+                    ? `Outcome '${outcome.name}' relies on "${wording.vague.phrase}" alone, which cannot be observed or assessed: say what the learner does, e.g. ${wording.vague.instead.map(v => `"${v}"`).join(', ')} — or link an ESCO skill with \`skill "…"\``
+                    : `Outcome '${outcome.name}' does not start with a measurable action verb (explain, apply, analyse, evaluate, design, …) — rephrase it or link an ESCO skill with \`skill "…"\``;
+                return [{
+                    message, node: outcome, property: 'statement',
+                    facts: { outcome: outcome.name, ...(wording.vague ? { vague: wording.vague } : {}) }
+                }];
+            });
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.outcomes.map(o => evidenceOf(o)));
+        }),
+    check('qa-structure-assessment-aligned', 2, 'The assessment methods are aligned with the objectives: every outcome is assessed.',
+        c => {
+            if (c.outcomes.length === 0) {
+                return fail({ message: `'${c.name}' states no learning outcome to assess`, ...atName(c), reportedAs: 'eu-learning-outcomes' });
+            }
+            if (c.assessments.length === 0) {
+                // One cause, one diagnostic: `eu-assessment-type` says there is no assessment; the
+                // outcomes it leaves unassessed are its related information.
+                return fail(...c.outcomes.map((outcome): QaGap => ({
+                    message: `Outcome '${outcome.name}' is not assessed: '${c.name}' has no assessment that covers it`,
+                    node: outcome, property: 'name', facts: { outcome: outcome.name }, reportedAs: 'eu-assessment-type'
+                })));
+            }
             const covered = new Set(c.assessments.flatMap(a => a.covers.map(ref => ref.ref)));
-            return c.outcomes.filter(outcome => !covered.has(outcome)).map(outcome => ({
-                message: c.assessments.length === 0
-                    ? `Outcome '${outcome.name}' is not assessed: '${c.name}' has no assessment that covers it`
-                    : `Outcome '${outcome.name}' is not covered by any assessment: add it to an assessment's \`covers\``,
+            const gaps = c.outcomes.filter(outcome => !covered.has(outcome)).map((outcome): QaGap => ({
+                message: `Outcome '${outcome.name}' is not covered by any assessment: add it to an assessment's \`covers\``,
                 node: outcome, property: 'name', facts: { outcome: outcome.name }
             }));
-        }
-    },
-    {
-        code: 'qa-structure-transparency', step: 2, lookFor: 'The certificate guarantees the transparency of the learning outcomes reached: every assessment states its grading.',
-        gaps: c => c.assessments.filter(a => !has(a.grading)).map(assessment => ({
-            message: `Assessment${assessment.name ? ` '${assessment.name}'` : ''} states no grading scheme, so the certificate cannot show what was reached: add \`grading "…"\` (e.g. "pass/fail", "0–30")`,
-            node: assessment, keyword: 'assessment', facts: { missing: 'grading', assessment: assessment.name }
-        }))
-    },
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.filter(a => a.covers.length > 0).map(a => evidenceOf(a, 'covers')));
+        }),
+    check('qa-structure-transparency', 2, 'The certificate guarantees the transparency of the learning outcomes reached: every assessment states its grading.',
+        c => {
+            if (c.assessments.length === 0) {
+                return fail({ message: `'${c.name}' has no assessment whose grading the certificate could show`, ...atName(c), reportedAs: 'eu-assessment-type' });
+            }
+            const gaps = c.assessments.filter(a => !has(a.grading)).map((assessment): QaGap => ({
+                message: `Assessment${assessment.name ? ` '${assessment.name}'` : ''} states no grading scheme, so the certificate cannot show what was reached: add \`grading "…"\` (e.g. "pass/fail", "0–30")`,
+                node: assessment, keyword: 'assessment', facts: { missing: 'grading', assessment: assessment.name },
+                ...assessment.holes.some(h => h.property === 'grading') ? { reportedAs: 'value-hole' as const }
+                    : assessment.grading !== undefined ? { reportedAs: 'value-placeholder' as const } : {}
+            }));
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.map(a => evidenceOf(a, 'grading')));
+        }),
 
     // Step 3 — teaching and learning format
-    {
-        code: 'qa-format-modes', step: 3, lookFor: "The teaching modes are stated and suit the learners' needs (consistent with the form of participation).",
-        gaps: c => {
+    check('qa-format-modes', 3, "The teaching modes are stated and suit the learners' needs (consistent with the form of participation).",
+        c => {
             const mode = c.format?.mode;
             if (!mode) {
-                return [missing(c, 'format', 'mode',
-                    `State the teaching mode of '${c.name}': add \`mode online\`, \`onsite\` or \`blended\` to the format block`)];
+                return fail(missing(c, 'format', 'mode',
+                    `State the teaching mode of '${c.name}': add \`mode online\`, \`onsite\` or \`blended\` to the format block`));
             }
             if (c.participation && c.participation !== mode) {
-                return [{
+                return fail({
                     message: `The teaching mode (${mode}) contradicts the form of participation (${c.participation}): make them agree`,
                     node: c.format!, property: 'mode', facts: { mode, participation: c.participation }
-                }];
+                });
             }
-            return [];
-        }
-    },
-    {
-        code: 'qa-format-methodology', step: 3, lookFor: 'The proposed methodology is likely to make the training effective and fulfil the outcomes.',
-        gaps: c => has(c.format?.methodology) ? [] : [missing(c, 'format', 'methodology',
-            `Describe the teaching methodology of '${c.name}': add \`methodology "…"\` (case studies, flipped classroom, labs)`)]
-    },
-    {
-        code: 'qa-format-sustainability', step: 3, lookFor: 'The format is sustainable both for the issuing bodies and for the target group.',
-        gaps: c => has(c.format?.sustainability) ? [] : [missing(c, 'format', 'sustainability',
-            `Say why the format of '${c.name}' is sustainable for the issuer and the learners: add \`sustainability "…"\` to the format block`)]
-    },
+            return pass(evidenceOf(c.format!, 'mode'));
+        }),
+    check('qa-format-methodology', 3, 'The proposed methodology is likely to make the training effective and fulfil the outcomes.',
+        c => has(c.format?.methodology) ? pass(evidenceOf(c.format!, 'methodology')) : fail(missing(c, 'format', 'methodology',
+            `Describe the teaching methodology of '${c.name}': add \`methodology "…"\` (case studies, flipped classroom, labs)`))),
+    check('qa-format-sustainability', 3, 'The format is sustainable both for the issuing bodies and for the target group.',
+        c => has(c.format?.sustainability) ? pass(evidenceOf(c.format!, 'sustainability')) : fail(missing(c, 'format', 'sustainability',
+            `Say why the format of '${c.name}' is sustainable for the issuer and the learners: add \`sustainability "…"\` to the format block`))),
 
     // Step 4 — quality assurance
-    {
-        code: 'qa-method-defined', step: 4, lookFor: 'There is a clear definition of the QA methodology used (internal/external, ex-ante/ex-post).',
-        gaps: c => {
+    check('qa-method-defined', 4, 'There is a clear definition of the QA methodology used (internal/external, ex-ante/ex-post).',
+        c => {
             const qa = c.qualityAssurance;
-            if (!qa || qa.procedures.length === 0) {
-                return [{
+            const element = judgeQualityAssurance({ credential: c, cohorts: [] });
+            const by = reportedBy(element, 'eu-quality-assurance');
+            if (!qa || by) {
+                return fail({
                     message: `'${c.name}' defines no QA methodology`, ...(qa ? { node: qa, keyword: 'qualityAssurance' } : atName(c)),
-                    reportedAs: 'eu-quality-assurance'
-                }];
+                    reportedAs: by ?? 'eu-quality-assurance'
+                });
             }
             const gaps: QaGap[] = qa.procedures.filter(p => !p.timing).map((procedure: QaProcedure) => ({
                 message: `Say when this ${procedure.kind} QA happens: \`${procedure.kind} exAnte\` (before delivery) or \`${procedure.kind} exPost\` (after)`,
@@ -169,62 +245,63 @@ export const QA_CHECKS: readonly QaCheck[] = [
             for (const kind of QA_KINDS.filter(k => !qa.procedures.some(p => p.kind === k))) {
                 gaps.push({
                     message: kind === 'external'
-                        ? `Only internal QA is stated: add the external QA that underpins '${c.name}' (e.g. \`external exPost agency "…" standard "ESG 2015 Part 1"\`), as Annex II principle 1 expects internal and external QA`
-                        : `Only external QA is stated: add the internal QA of '${c.name}' (e.g. \`internal exAnte "Design approved by the QA committee"\`)`,
+                        ? `Only internal QA is stated: add the external QA that underpins '${c.name}' (\`external exPost agency "…" standard "…"\`), as Annex II principle 1 expects internal and external QA`
+                        : `Only external QA is stated: add the internal QA of '${c.name}' (\`internal exAnte "…"\`)`,
                     node: qa, keyword: 'qualityAssurance', facts: { missing: kind }
                 });
             }
-            return gaps;
-        }
-    },
-    {
-        code: 'qa-method-stakeholders', step: 4, lookFor: 'Different stakeholders have been involved in the definition of the QA methodology.',
-        gaps: c => c.qualityAssurance?.stakeholders.some(has) ? [] : [missing(c, 'qualityAssurance', 'stakeholders',
-            `Say which stakeholders took part in defining the QA of '${c.name}': add \`stakeholders "employers", "learners"\``)]
-    },
-    {
-        code: 'qa-method-tools', step: 4, lookFor: 'Existing tools and expertise in QA have been employed (ESG, EQAVET, …).',
-        gaps: c => {
+            return gaps.length > 0 ? fail(...gaps) : pass(...qa.procedures.map(p => evidenceOf(p)));
+        }),
+    check('qa-method-stakeholders', 4, 'Different stakeholders have been involved in the definition of the QA methodology.',
+        c => {
+            const by = reportedBy(judgeQualityAssurance({ credential: c, cohorts: [] }), 'eu-quality-assurance');
+            if (c.qualityAssurance?.stakeholders.some(has)) return pass(evidenceOf(c.qualityAssurance, 'stakeholders'));
+            const gap = missing(c, 'qualityAssurance', 'stakeholders',
+                `Say which stakeholders took part in defining the QA of '${c.name}': add \`stakeholders "…"\` (employers, learners, …)`);
+            return fail(by && !gap.reportedAs ? { ...gap, reportedAs: by } : gap);
+        }),
+    check('qa-method-tools', 4, 'Existing tools and expertise in QA have been employed (ESG, EQAVET, …).',
+        c => {
             const qa = c.qualityAssurance;
-            const standards = [...qa?.standards ?? [], ...qa?.procedures.flatMap(p => p.standards) ?? []];
-            return standards.some(has) ? [] : [missing(c, 'qualityAssurance', 'standards',
-                `Name the QA standards or tools '${c.name}' builds on: add \`standards "ESG 2015 Part 1"\` (or EQAVET, ISO 21001, …)`)];
-        }
-    },
+            const by = reportedBy(judgeQualityAssurance({ credential: c, cohorts: [] }), 'eu-quality-assurance');
+            const sources = [
+                ...qa?.standards.some(has) ? [evidenceOf(qa, 'standards')] : [],
+                ...qa?.procedures.filter(p => p.standards.some(has)).map(p => evidenceOf(p, 'standards')) ?? []
+            ];
+            if (sources.length > 0) return pass(...sources);
+            const gap = missing(c, 'qualityAssurance', 'standards',
+                `Name the QA standards or tools '${c.name}' builds on: add \`standards "…"\` (ESG 2015 Part 1, EQAVET, ISO 21001, …)`);
+            return fail(by && !gap.reportedAs ? { ...gap, reportedAs: by } : gap);
+        }),
 
     // Step 5 — business model and student administration
-    {
-        code: 'qa-business-model', step: 5, lookFor: 'There is a clear definition of the business model to be applied.',
-        gaps: c => has(c.business?.model) ? [] : [missing(c, 'business', 'model',
-            `Define the business model of '${c.name}': add \`model "…"\` (fee-based, publicly funded, co-financed, …)`)]
-    },
-    {
-        code: 'qa-business-sustainability', step: 5, lookFor: 'The model is sustainable in the short and medium run, with a plan for the long run.',
-        gaps: c => {
+    check('qa-business-model', 5, 'There is a clear definition of the business model to be applied.',
+        c => has(c.business?.model) ? pass(evidenceOf(c.business!, 'model')) : fail(missing(c, 'business', 'model',
+            `Define the business model of '${c.name}': add \`model "…"\` (fee-based, publicly funded, co-financed, …)`))),
+    check('qa-business-sustainability', 5, 'The model is sustainable in the short and medium run, with a plan for the long run.',
+        c => {
             const business = c.business;
             const runs = (['short', 'medium', 'long'] as const).filter(run => !has(business?.[`${run}Run`]));
-            if (runs.length === 0) return [];
-            return [missing(c, 'business', 'sustainability',
-                `Say how '${c.name}' is sustained in the ${runs.join(', ')} run: add \`sustainability ${runs.map(r => `${r} "…"`).join(' ')}\``)]
-                .map(gap => ({ ...gap, facts: { ...gap.facts, runs } }));
-        }
-    },
-    {
-        code: 'qa-business-administration', step: 5, lookFor: 'Student administration is consistent with the business model and deals with each typology of learners.',
-        gaps: c => {
+            if (runs.length === 0) return pass(...(['shortRun', 'mediumRun', 'longRun'] as const).map(run => evidenceOf(business!, run)));
+            const gap = missing(c, 'business', `${runs[0]}Run`,
+                `Say how '${c.name}' is sustained in the ${runs.join(', ')} run: add \`sustainability ${runs.map(r => `${r} "…"`).join(' ')}\``);
+            const hole = business?.holes.some(h => h.property === 'sustainability');
+            return fail({ ...gap, ...hole ? { reportedAs: 'value-hole' as const } : {}, facts: { ...gap.facts, missing: 'sustainability', runs } });
+        }),
+    check('qa-business-administration', 5, 'Student administration is consistent with the business model and deals with each typology of learners.',
+        c => {
             const business = c.business;
             const lacks = [
                 ...has(business?.administration) ? [] : ['administration'],
                 ...(business?.learnerTypes.length ?? 0) > 0 ? [] : ['learnerTypes']
             ];
-            if (lacks.length === 0) return [];
+            if (lacks.length === 0) return pass(evidenceOf(business!, 'administration'), evidenceOf(business!, 'learnerTypes'));
             const message = lacks.length === 2
                 ? `Say how learners of '${c.name}' are enrolled and administered (\`administration "…"\`) and which learner typologies that serves (\`learnerTypes students, professionals\`)`
                 : lacks[0] === 'administration'
                     ? `Say how learners of '${c.name}' are enrolled and administered: add \`administration "…"\``
                     : `Say which learner typologies the administration of '${c.name}' serves: add \`learnerTypes students, professionals\` (or jobseekers, other)`;
-            return [missing(c, 'business', lacks[0], message)]
-                .map(gap => ({ ...gap, facts: { ...gap.facts, lacks } }));
-        }
-    }
+            const gap = missing(c, 'business', lacks[0], message);
+            return fail({ ...gap, facts: { ...gap.facts, lacks } });
+        })
 ];

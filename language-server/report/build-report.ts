@@ -1,17 +1,18 @@
-import { AstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, GrammarUtils, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import annex2 from '../../standards/eu-mc/annex2-principles.json' with { type: 'json' };
 import { isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model, type Pathway } from '../generated/ast.js';
 import type { CredentialContext } from '../model/annex1-elements.js';
 import { credentialContexts } from '../model/credential-contexts.js';
 import { credentialModel, providerModel, type CredentialModel, type LevelModel } from '../model/credential-model.js';
 import { OPTIONAL_ELEMENTS } from '../model/optional-elements.js';
-import { readiness, type Readiness } from '../model/readiness.js';
+import { issuableText, readiness, type Readiness } from '../model/readiness.js';
+import { evidence as evidenceFor, type Evidence, type Judgement, type SourceRange } from '../model/stated.js';
 import { activeWaivers } from '../model/waivers.js';
 import { credentialEcts, notionalHours, pathwayEcts, HOURS_PER_ECTS } from '../model/workload.js';
 import { ruleInfo, type IssueCode } from '../rules/issue-codes.js';
 import { DESIGN_STEPS } from './design-method.js';
 import type {
-    CheckStatus, CohortEntry, CoverageEntry, CredentialReport, ElementEntry, FileReport, PathwayPart, PathwayReport, QaCheckEntry,
+    CheckStatus, CohortEntry, EvidenceEntry, CoverageEntry, CredentialReport, ElementEntry, FileReport, PathwayPart, PathwayReport, QaCheckEntry,
     QaReport, ReadinessEntry, ScoredEntry, SourceLocation, StepEntry, SupportEntry, SupportStatus, WorkloadEntry
 } from './report-model.js';
 import { UNESCO_DEFINITION } from './unesco-definition.js';
@@ -60,7 +61,7 @@ export function buildReport(input: ReportInput): QaReport {
             files: files.length,
             credentials: credentials.length,
             pathways: files.reduce((n, f) => n + f.pathways.length, 0),
-            ready: credentials.filter(c => c.readiness.verdict === 'ready').length,
+            issuable: credentials.filter(c => c.readiness.verdict === 'issuable').length,
             errors: diagnostics.filter(d => d.severity === 1).length,
             warnings: diagnostics.filter(d => d.severity === 2).length
         },
@@ -68,10 +69,34 @@ export function buildReport(input: ReportInput): QaReport {
     };
 }
 
-type Locate = (node: AstNode, where?: { property?: string; keyword?: string; index?: number }) => SourceLocation;
+type Locate = ((node: AstNode, where?: { property?: string; keyword?: string; index?: number }) => SourceLocation) & {
+    /** How a document URI is shown. */
+    readonly file: (uri: string) => string;
+    /** A location from an evidence's own range. */
+    readonly range: (uri: string, range: SourceRange) => SourceLocation;
+};
+
+function judgementDetail(judgement: Exclude<Judgement, { state: 'stated' }>): string | undefined {
+    switch (judgement.state) {
+        case 'missing': return judgement.reason;
+        case 'hole': return 'a hole `?`: still to decide';
+        case 'placeholder': return 'only a placeholder: not a value';
+        case 'invalid': return judgement.reason;
+        case 'unjudged': return `a syntax error on line ${judgement.syntaxError.line} prevents judging`;
+    }
+}
+
+function evidenceEntry(evidence: Evidence, locate: Locate): EvidenceEntry {
+    return { text: evidence.text, location: evidence.uri ? locate.range(evidence.uri, evidence.range) : locate(evidence.node, { property: evidence.property }) };
+}
 
 function locator(fileLabel: (uri: URI) => string): Locate {
-    return (node, where = {}) => {
+    const file = (uri: string) => fileLabel(URI.parse(uri));
+    const range = (uri: string, r: SourceRange): SourceLocation => ({
+        file: file(uri), uri,
+        line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1
+    });
+    return Object.assign((node: AstNode, where: { property?: string; keyword?: string; index?: number } = {}) => {
         let cst: CstNode | undefined;
         if (where.property) cst = GrammarUtils.findNodeForProperty(node.$cstNode, where.property, where.index);
         else if (where.keyword) cst = GrammarUtils.findNodeForKeyword(node.$cstNode, where.keyword, where.index);
@@ -85,7 +110,7 @@ function locator(fileLabel: (uri: URI) => string): Locate {
             endLine: (range?.end.line ?? 0) + 1,
             endColumn: (range?.end.character ?? 0) + 1
         };
-    };
+    }, { file, range });
 }
 
 function credentialReport(context: CredentialContext, pathways: readonly Pathway[], locate: Locate): CredentialReport {
@@ -95,32 +120,40 @@ function credentialReport(context: CredentialContext, pathways: readonly Pathway
     const atName = locate(credential, { property: 'name' });
     const noCohort = cohorts.length === 0;
 
-    const annex1: ElementEntry[] = state.annex1.map(({ element, statement }) => {
-        const pending = !statement && noCohort && element.scope === 'issuance';
-        const value = statement ? annex1Value(element.code, model, cohorts) : undefined;
+    const annex1: ElementEntry[] = state.annex1.map(({ element, judgement }): ElementEntry => {
+        const fields = { n: element.n, code: element.code, label: element.label, scope: element.scope };
+        if (judgement.state === 'stated') {
+            const value = annex1Value(element.code, model, cohorts);
+            const evidence = evidenceEntry(judgement.evidence, locate);
+            const location = locate(judgement.evidence.node, { property: judgement.evidence.property });
+            return { ...fields, status: 'stated', ...(value ? { value } : {}), location, evidence };
+        }
+        const pending = judgement.state === 'missing' && noCohort && element.scope === 'issuance';
+        const shown = 'evidence' in judgement ? evidenceEntry(judgement.evidence, locate) : undefined;
+        const detail = pending ? 'comes with a cohort' : judgementDetail(judgement);
         return {
-            n: element.n,
-            code: element.code,
-            label: element.label,
-            scope: element.scope,
-            status: statement ? 'stated' : pending ? 'pending' : 'missing',
-            ...(value ? { value } : {}),
-            location: statement ? locate(statement.node, { property: statement.property }) : atName,
-            ...(pending ? { detail: 'comes with a cohort' } : {})
+            ...fields,
+            status: pending ? 'pending' : judgement.state,
+            location: shown?.location ?? atName,
+            ...(shown ? { evidence: shown } : {}),
+            ...(detail ? { detail } : {})
         };
     });
-    const optional: ElementEntry[] = OPTIONAL_ELEMENTS.map(element => {
+    const optional: ElementEntry[] = OPTIONAL_ELEMENTS.map((element): ElementEntry => {
         const judged = element.state(context);
-        const value = judged.status === 'stated' ? optionalValue(element.code, model, cohorts) : undefined;
-        return {
+        const fields = {
             code: element.code,
             label: element.label,
-            scope: element.code === 'eu-opt-grade' ? 'issuance' : 'programme',
-            status: judged.status,
-            ...(value ? { value } : {}),
-            location: locate(judged.node, { property: judged.property, keyword: judged.keyword }),
+            scope: element.code === 'eu-opt-grade' ? 'issuance' as const : 'programme' as const,
             ...(judged.detail ? { detail: judged.detail } : {})
         };
+        if (judged.status === 'stated') {
+            const value = optionalValue(element.code, model, cohorts);
+            const evidence = evidenceEntry(evidenceFor(judged.node, judged.property), locate);
+            const location = locate(judged.node, { property: judged.property, keyword: judged.keyword });
+            return { ...fields, status: 'stated', ...(value ? { value } : {}), location, evidence };
+        }
+        return { ...fields, status: judged.status, location: locate(judged.node, { property: judged.property, keyword: judged.keyword }) };
     });
     const checks = qaEntries(state, credential, locate);
     const steps: StepEntry[] = DESIGN_STEPS.map(step => {
@@ -148,7 +181,7 @@ function credentialReport(context: CredentialContext, pathways: readonly Pathway
         location: atName,
         awardingBodies: model.awardingBodies.map(b => b.legalName),
         ...optionalProperty('level', levelText(model.level)),
-        readiness: readinessEntry(state, annex1),
+        readiness: readinessEntry(state, annex1, locate),
         annex1,
         optional,
         steps,
@@ -171,14 +204,17 @@ function credentialReport(context: CredentialContext, pathways: readonly Pathway
 
 function qaEntries(state: Readiness, credential: MicroCredential, locate: Locate): QaCheckEntry[] {
     const waivers = activeWaivers(credential);
-    return state.qa.map(q => {
+    return state.qa.map((q): QaCheckEntry => {
         const waiver = q.status === 'waived' ? waivers.get(q.check.code) : undefined;
+        const judged = q.status === 'pass'
+            ? { status: q.status, evidence: q.evidence.map(e => evidenceEntry(e, locate)) as [EvidenceEntry, ...EvidenceEntry[]] }
+            : { status: q.status };
         return {
             code: q.check.code,
             step: q.check.step,
             lookFor: q.check.lookFor,
             summary: ruleInfo(q.check.code).summary,
-            status: q.status,
+            ...judged,
             gaps: q.gaps.map(gap => ({
                 message: gap.message,
                 location: locate(gap.node, { property: gap.property, keyword: gap.keyword, index: gap.index }),
@@ -207,20 +243,14 @@ function scored(n: number, id: string, name: string, text: string, codes: readon
     return { n, id, name, text, supports, met, judged, score: percent(met, judged) };
 }
 
-function readinessEntry(state: Readiness, annex1: readonly ElementEntry[]): ReadinessEntry {
+function readinessEntry(state: Readiness, annex1: readonly ElementEntry[], locate: Locate): ReadinessEntry {
     const stated = annex1.filter(e => e.status === 'stated').length;
     const pending = annex1.filter(e => e.status === 'pending').length;
-    const missing = annex1.length - stated - pending;
-    const gaps = state.qaTotal - state.qaAddressed;
-    const verdict = missing > 0 ? 'incomplete' : pending > 0 ? 'no-cohort' : gaps > 0 ? 'qa-gaps' : 'ready';
-    const gapText = gaps > 0 ? `${gaps} QA ${gaps === 1 ? 'gap' : 'gaps'}` : undefined;
-    const verdictText = {
-        'ready': 'Ready: every Annex I element stated, every QA check addressed',
-        'qa-gaps': `Annex I complete · ${gapText}`,
-        'no-cohort': ['Programme complete · no cohort yet', gapText].filter(Boolean).join(' · '),
-        'incomplete': [`${missing} Annex I ${missing === 1 ? 'element' : 'elements'} missing`, gapText].filter(Boolean).join(' · ')
-    }[verdict];
     return {
+        issuable: state.issuable,
+        blockers: state.blockers.map(blocker => blocker.kind === 'element'
+            ? `${blocker.element.n} ${blocker.element.label}: ${blocker.judgement.state === 'unjudged' ? `not judged (syntax error on line ${blocker.judgement.syntaxError.line})` : blocker.judgement.state}`
+            : `${blocker.diagnostic.code ?? 'error'} at ${locate.file(blocker.diagnostic.uri)}:${blocker.diagnostic.line}: ${blocker.diagnostic.message}`),
         annex1Stated: stated,
         annex1Pending: pending,
         annex1Total: state.annex1Total,
@@ -228,9 +258,9 @@ function readinessEntry(state: Readiness, annex1: readonly ElementEntry[]): Read
         qaPassed: state.qaPassed,
         qaWaived: state.qaWaived,
         qaTotal: state.qaTotal,
-        score: Math.floor(100 * (stated + state.qaAddressed) / (state.annex1Total + state.qaTotal)),
-        verdict,
-        verdictText
+        qaScore: Math.floor(100 * state.qaAddressed / state.qaTotal),
+        verdict: state.issuable ? 'issuable' : 'not-issuable',
+        verdictText: issuableText(state)
     };
 }
 

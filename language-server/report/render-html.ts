@@ -1,7 +1,7 @@
 import { html, Html, type HtmlValue } from './escape.js';
 import { reportCss } from './report-css.js';
 import type {
-    CheckGap, CredentialReport, ElementEntry, PathwayReport, QaCheckEntry, QaReport, ScoredEntry, SourceLocation, StepEntry, SupportStatus
+    CheckGap, CredentialReport, ElementEntry, EvidenceEntry, PathwayReport, QaCheckEntry, QaReport, ScoredEntry, SourceLocation, StepEntry, SupportStatus
 } from './report-model.js';
 import { coverageGrid, IdSource, radarChart, readinessGauge, scoreBar, scoreText, stepBars, svgDefinitions } from './svg.js';
 import { UNESCO_SOURCE } from './unesco-definition.js';
@@ -29,6 +29,10 @@ export function sectionId(kind: 'credential' | 'pathway', name: string): string 
 const STATUS_TEXT: Record<string, { glyph: string; word: string }> = {
     'stated': { glyph: '✓', word: 'stated' },
     'missing': { glyph: '✗', word: 'missing' },
+    'hole': { glyph: '✗', word: 'a hole' },
+    'placeholder': { glyph: '✗', word: 'a placeholder' },
+    'invalid': { glyph: '✗', word: 'invalid' },
+    'unjudged': { glyph: '✗', word: 'not judged' },
     'pending': { glyph: '○', word: 'awaits a cohort' },
     'pass': { glyph: '✓', word: 'passed' },
     'gap': { glyph: '✗', word: 'gap' },
@@ -138,6 +142,11 @@ class Renderer {
         return html`<button type="button" class="loc code" ${this.goto('reveal', location)} title="Go to ${text}">${text}</button>`;
     }
 
+    /** The source text that satisfies an element or a check, and its place (a link in the webview). */
+    evidence(e: EvidenceEntry): Html {
+        return html`<p class="evidence"><code>${e.text}</code> — ${this.where(e.location)}</p>`;
+    }
+
     /** A gap's place, and in the webview a button that opens the quick fixes there. */
     gapWhere(location: SourceLocation): Html {
         if (this.target === 'standalone') return this.where(location);
@@ -155,21 +164,20 @@ class Renderer {
         const rows = credentials.map(c => html`<tr>
 <td><a href="#${sectionId('credential', c.name)}">${c.title}</a> <span class="name">${c.name}</span></td>
 <td>${this.where(c.location)}</td>
-<td class="num">${c.readiness.score}%</td>
+<td class="verdict-${c.readiness.verdict}">${c.readiness.verdictText}</td>
 <td class="num">${c.readiness.annex1Stated}/${c.readiness.annex1Total}</td>
 <td class="num">${c.readiness.qaAddressed}/${c.readiness.qaTotal}</td>
-<td class="verdict-${c.readiness.verdict}">${c.readiness.verdictText}</td>
 </tr>`);
         const pathwayRows = pathways.map(p => html`<tr>
 <td><a href="#${sectionId('pathway', p.name)}">${p.title}</a> <span class="name">${p.name}</span></td>
 <td>${this.where(p.location)}</td>
-<td colspan="3">${plural(p.parts.length, 'part')}${p.ects !== undefined ? `, ${p.ects} ECTS` : ''}</td>
 <td>${pathwayVerdict(p)}</td>
+<td colspan="2">${plural(p.parts.length, 'part')}${p.ects !== undefined ? `, ${p.ects} ECTS` : ''}</td>
 </tr>`);
         return html`<section class="summary" aria-labelledby="${headingId}">
 <h2 id="${headingId}">Summary</h2>
 ${credentials.length === 0 && pathways.length === 0 ? html`<p>No micro-credential or pathway in these files.</p>` : html`<table>
-<thead><tr><th scope="col">Credential</th><th scope="col">Declared</th><th scope="col" class="num">Readiness</th><th scope="col" class="num">Annex I</th><th scope="col" class="num">QA checks</th><th scope="col">Verdict</th></tr></thead>
+<thead><tr><th scope="col">Credential</th><th scope="col">Declared</th><th scope="col">Issuable</th><th scope="col" class="num">Annex I</th><th scope="col" class="num">QA checks</th></tr></thead>
 <tbody>${rows}${pathwayRows}</tbody>
 </table>`}
 <p class="legend"><span>${status('stated')} / ${status('pass')}: in place</span><span>${status('missing')} / ${status('gap')}: to fix</span><span>${status('waived')}: not applicable, with a written reason</span><span>${status('pending')}: stated by a cohort (an issuance)</span></p>
@@ -190,12 +198,15 @@ ${credentials.length === 0 && pathways.length === 0 ? html`<p>No micro-credentia
 <h2 id="${headingId}">${c.title}<span class="name">${c.name}</span><span class="kind">micro-credential</span></h2>
 <p class="meta">${facts.join(' · ')}${facts.length > 0 ? ' · ' : ''}${this.where(c.location)}</p>
 <p class="verdict verdict-${r.verdict}">${r.verdictText}</p>
+${r.blockers.length > 0 ? html`<ul class="blockers">${r.blockers.map(b => html`<li>${b}</li>`)}</ul>` : ''}
+<p class="meta">Annex I ${r.annex1Stated}/${r.annex1Total} · QA ${r.qaAddressed}/${r.qaTotal} (${r.qaScore} %)${r.qaWaived > 0 ? `, ${r.qaWaived} waived` : ''}</p>
 </header>
 <div class="overview">
 <figure>${readinessGauge(r, c.title, this.ids)}<figcaption>Outer ring: Annex I ${r.annex1Stated}/${r.annex1Total}${r.annex1Pending > 0 ? ` (${r.annex1Pending} with a cohort)` : ''}. Inner ring: QA ${r.qaAddressed}/${r.qaTotal}${r.qaWaived > 0 ? ` (${r.qaWaived} waived)` : ''}.</figcaption></figure>
 <figure>${stepBars(c.steps, this.ids)}<figcaption>QA checks addressed per step of the design method (solid: passed, hatched: waived, dashed: gap)</figcaption></figure>
-<figure>${radarChart(c.principles, `Annex II principles of ${c.title}`, this.ids)}<figcaption>Annex II principles: share of their supporting checks met</figcaption></figure>
+${c.principles.every(p => p.score === 100) ? '' : html`<figure>${radarChart(c.principles, `Annex II principles of ${c.title}`, this.ids)}<figcaption>Annex II principles: share of their supporting checks met</figcaption></figure>`}
 </div>
+${c.principles.every(p => p.score === 100) ? html`<p class="note principles-full">All ten Annex II principles are fully supported: every check that supports them is met.</p>` : ''}
 ${this.elements(c)}
 ${this.checks(c)}
 ${this.scores('Annex II — the ten European principles', 'principles', c.principles, html`<p class="note">Each principle is scored from the Annex I elements, optional elements and QA checks that support it (the rule table of <span class="code">docs/rules.md</span>); elements that only a cohort states are not judged until there is one.</p>`)}
@@ -210,18 +221,18 @@ ${this.cohorts(c)}
         const row = (e: ElementEntry) => html`<tr>
 ${e.n !== undefined ? html`<td class="num">${e.n}</td>` : ''}<td>${e.label} <span class="code">${e.code}</span></td>
 <td class="status-cell">${status(e.status)}</td>
-<td>${e.value ?? ''}${e.detail ? html`${e.value ? html`<br>` : ''}<span class="note">${e.detail}</span>` : ''}</td>
-<td>${e.status === 'missing' ? this.gapWhere(e.location) : this.where(e.location)}</td>
+<td>${e.evidence ? this.evidence(e.evidence) : ''}${e.value ?? ''}${e.detail ? html`${e.value || e.evidence ? html`<br>` : ''}<span class="note">${e.detail}</span>` : ''}</td>
+<td>${e.status === 'stated' || e.status === 'pending' ? this.where(e.location) : this.gapWhere(e.location)}</td>
 </tr>`;
         const optionalStated = c.optional.filter(e => e.status === 'stated').length;
         return html`<h3>Annex I — the eleven mandatory elements<span class="count">${c.readiness.annex1Stated}/${c.readiness.annex1Total} stated</span></h3>
 <table class="annex1">
-<thead><tr><th scope="col" class="num">#</th><th scope="col">Element</th><th scope="col">Status</th><th scope="col">Stated</th><th scope="col">Where</th></tr></thead>
+<thead><tr><th scope="col" class="num">#</th><th scope="col">Element</th><th scope="col">Status</th><th scope="col">Evidence</th><th scope="col">Where</th></tr></thead>
 <tbody>${c.annex1.map(row)}</tbody>
 </table>
 <h3>Annex I — optional elements<span class="count">${optionalStated}/${c.optional.length} stated</span></h3>
 <table class="optional">
-<thead><tr><th scope="col">Element</th><th scope="col">Status</th><th scope="col">Stated</th><th scope="col">Where</th></tr></thead>
+<thead><tr><th scope="col">Element</th><th scope="col">Status</th><th scope="col">Evidence</th><th scope="col">Where</th></tr></thead>
 <tbody>${c.optional.map(row)}</tbody>
 </table>`;
     }
@@ -236,7 +247,7 @@ ${c.steps.map(step => this.step(step))}`;
         return html`<h4>Step ${step.n} · ${step.title}<span class="count">${step.passed + step.waived}/${step.total}</span></h4>
 <p class="focus">${step.focus}</p>
 <table class="checks">
-<thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Detail</th></tr></thead>
+<thead><tr><th scope="col">Check</th><th scope="col">Status</th><th scope="col">Evidence or gap</th></tr></thead>
 <tbody>${step.checks.map(check => this.check(check))}</tbody>
 </table>`;
     }
@@ -245,7 +256,8 @@ ${c.steps.map(step => this.step(step))}`;
         const gap = (g: CheckGap) => html`<p class="gap-message">${withCode(g.message)} — ${this.gapWhere(g.location)}${g.code !== check.code ? html` <span class="note">(reported as <span class="code">${g.code}</span>)</span>` : ''}</p>`;
         const detail: HtmlValue = check.status === 'waived' && check.waiver
             ? html`<p class="waiver-reason">Waived: “${check.waiver.reason}” — ${this.where(check.waiver.location)}</p>`
-            : check.status === 'gap' ? check.gaps.map(gap) : '';
+            : check.status === 'gap' ? check.gaps.map(gap)
+                : check.status === 'pass' ? check.evidence.map(e => this.evidence(e)) : '';
         return html`<tr>
 <td>${check.lookFor} <span class="code">${check.code}</span></td>
 <td class="status-cell">${status(check.status)}</td>
@@ -315,7 +327,7 @@ ${c.cohorts.length === 0 ? html`<p class="note">No cohort issues this micro-cred
 <header>
 <h2 id="${headingId}">${p.title}<span class="name">${p.name}</span><span class="kind">pathway</span></h2>
 <p class="meta">${facts.join(' · ')}${facts.length > 0 ? ' · ' : ''}${this.where(p.location)}</p>
-<p class="verdict ${p.sumMatches === false || p.sum.cyclic ? 'verdict-incomplete' : p.ects === undefined ? 'verdict-qa-gaps' : 'verdict-ready'}">${pathwayVerdict(p)}</p>
+<p class="verdict ${p.sumMatches === false || p.sum.cyclic ? 'verdict-not-issuable' : p.ects === undefined ? 'verdict-pathway-open' : 'verdict-issuable'}">${pathwayVerdict(p)}</p>
 </header>
 <h3>Parts and their sums<span class="count">${plural(p.parts.length, 'part')}</span></h3>
 <table class="parts">
@@ -339,7 +351,7 @@ ${c.cohorts.length === 0 ? html`<p class="note">No cohort issues this micro-cred
         const headingId = this.ids.id('scoring');
         return html`<footer aria-labelledby="${headingId}">
 <h2 id="${headingId}">How the scores are computed</h2>
-<p><strong>Readiness</strong> is the share of the 28 requirements met: the 11 mandatory Annex I elements stated and the 17 QA checks of the design method passed or waived with a written reason, rounded down (100% only when all are met). Elements 1 (learner) and 5 (date of issuing) are stated by a cohort; without one they count as not yet met.</p>
+<p><strong>Issuable</strong> is a yes or a no, never a percentage: yes only when every one of the 11 mandatory Annex I elements is stated with a valid value (a hole <span class="code">?</span>, a placeholder such as “TBD”, an invalid value or a line with a syntax error is not stated) and the credential, its awarding bodies and its cohorts have no error. Elements 1 (learner) and 5 (date of issuing) are stated by a cohort; without one the credential cannot be issued yet. <strong>QA m/17</strong> counts the checks of the design method passed (each shows the text that satisfies it) or waived with a written reason.</p>
 <p><strong>Step scores</strong> are the checks of the step passed or waived, of the checks of the step. <strong>Principle and UNESCO scores</strong> are the share of their supporting Annex I elements, optional elements and QA checks that are met, leaving out those only a cohort can state while there is none (“not judged yet” when nothing is left).</p>
 <p>A <strong>waived</strong> check counts as addressed: the designer accounted for it in writing (<span class="code">waive &lt;code&gt; "reason"</span>); the reason is shown so that a reviewer can judge it.</p>
 ${generator ? html`<p>Generated by ${generator}.</p>` : ''}

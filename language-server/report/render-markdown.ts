@@ -5,6 +5,10 @@ import { UNESCO_SOURCE } from './unesco-definition.js';
 const STATUS: Record<string, string> = {
     stated: '✅ stated',
     missing: '❌ missing',
+    hole: '❌ a hole (still to decide)',
+    placeholder: '❌ a placeholder (not a value)',
+    invalid: '❌ invalid',
+    unjudged: '❌ not judged (syntax error)',
     pending: '⏳ awaits a cohort',
     pass: '✅ passed',
     gap: '❌ gap',
@@ -13,7 +17,7 @@ const STATUS: Record<string, string> = {
     unmet: '❌'
 };
 
-const VERDICT: Record<string, string> = { 'ready': '✅', 'qa-gaps': '⚠️', 'no-cohort': '⏳', 'incomplete': '❌' };
+const VERDICT: Record<string, string> = { 'issuable': '✅', 'not-issuable': '❌' };
 
 /**
  * The report as GitHub-flavoured Markdown, for a pull request or a wiki: tables and words (every
@@ -31,9 +35,9 @@ export function renderMarkdown(report: QaReport): string {
     const pathways = report.files.flatMap(f => f.pathways);
     if (credentials.length > 0) {
         lines.push(
-            '| Micro-credential | Readiness | Annex I | QA checks | Verdict |',
-            '|---|--:|--:|--:|---|',
-            ...credentials.map(c => `| ${md(c.title)} (\`${c.name}\`) | ${c.readiness.score}% | ${c.readiness.annex1Stated}/${c.readiness.annex1Total} | ${c.readiness.qaAddressed}/${c.readiness.qaTotal} | ${VERDICT[c.readiness.verdict]} ${md(c.readiness.verdictText)} |`),
+            '| Micro-credential | Issuable | Annex I | QA checks |',
+            '|---|---|--:|--:|',
+            ...credentials.map(c => `| ${md(c.title)} (\`${c.name}\`) | ${VERDICT[c.readiness.verdict]} ${md(c.readiness.verdictText)} | ${c.readiness.annex1Stated}/${c.readiness.annex1Total} | ${c.readiness.qaAddressed}/${c.readiness.qaTotal} |`),
             ''
         );
     }
@@ -51,7 +55,8 @@ export function renderMarkdown(report: QaReport): string {
     lines.push(
         '---',
         '',
-        '*Readiness*: the share of the 11 Annex I elements stated and the 17 QA checks passed or waived with a reason (28 in all), rounded down. '
+        '*Issuable*: every one of the 11 Annex I elements stated with a valid value (no hole, placeholder, invalid value or syntax error) and no error. '
+        + '*QA m/17*: the checks of the design method passed (each with the text that satisfies it) or waived with a reason. '
         + '*Principle and UNESCO scores*: the share of their supporting checks met, leaving out what only a cohort states while there is none. See docs/report.md.',
         ''
     );
@@ -77,29 +82,34 @@ function credentialSection(c: CredentialReport): string[] {
         '',
         facts.join(' · '),
         '',
-        `**Readiness ${r.score}%** — ${VERDICT[r.verdict]} ${md(r.verdictText)}. Annex I ${r.annex1Stated}/${r.annex1Total}${r.annex1Pending > 0 ? ` (${r.annex1Pending} with a cohort)` : ''}, QA ${r.qaAddressed}/${r.qaTotal}${r.qaWaived > 0 ? ` (${r.qaWaived} waived)` : ''}.`,
+        `**${VERDICT[r.verdict]} ${md(r.verdictText)}**`,
+        '',
+        ...r.blockers.length > 0 ? [...r.blockers.map(b => `- ${md(b)}`), ''] : [],
+        `Annex I ${r.annex1Stated}/${r.annex1Total}${r.annex1Pending > 0 ? ` (${r.annex1Pending} with a cohort)` : ''} · QA ${r.qaAddressed}/${r.qaTotal} (${r.qaScore} %)${r.qaWaived > 0 ? `, ${r.qaWaived} waived` : ''}.`,
         '',
         `### Annex I — mandatory elements: ${r.annex1Stated}/${r.annex1Total}`,
         '',
-        '| # | Element | Status | Stated | Where |',
+        '| # | Element | Status | Evidence | Where |',
         '|--:|---|---|---|---|',
         ...c.annex1.map(e => `| ${e.n} | ${elementRow(e)}`),
         '',
         `### Annex I — optional elements: ${c.optional.filter(e => e.status === 'stated').length}/${c.optional.length}`,
         '',
-        '| Element | Status | Stated | Where |',
+        '| Element | Status | Evidence | Where |',
         '|---|---|---|---|',
         ...c.optional.map(e => `| ${elementRow(e)}`),
         '',
         `### Design method — QA checks: ${r.qaAddressed}/${r.qaTotal}`,
         '',
-        '| Step | Check | Status | Detail |',
+        '| Step | Check | Status | Evidence or gap |',
         '|---|---|---|---|',
         ...c.steps.flatMap(step => step.checks.map(check => `| ${step.n} ${md(step.short)} | ${md(check.lookFor)} \`${check.code}\` | ${STATUS[check.status]} | ${checkDetail(check)} |`)),
         '',
         '### Annex II principles',
         '',
-        ...scoreTable('Principle', c.principles),
+        ...c.principles.every(p => p.score === 100)
+            ? ['All ten Annex II principles are fully supported: every check that supports them is met.', '']
+            : scoreTable('Principle', c.principles),
         '### UNESCO definition',
         '',
         `${md(UNESCO_SOURCE.citation)}`,
@@ -125,14 +135,20 @@ function credentialSection(c: CredentialReport): string[] {
 }
 
 function elementRow(e: ElementEntry): string {
-    const stated = [e.value && md(e.value), e.detail && `*${md(e.detail)}*`].filter(Boolean).join(' — ');
+    const stated = [e.evidence && code(e.evidence.text), e.value && md(e.value), e.detail && `*${md(e.detail)}*`].filter(Boolean).join(' — ');
     return `${md(e.label)} \`${e.code}\` | ${STATUS[e.status]} | ${stated} | ${where(e.location)} |`;
 }
 
 function checkDetail(check: QaCheckEntry): string {
     if (check.status === 'waived' && check.waiver) return `Waived: “${md(check.waiver.reason)}” (${where(check.waiver.location)})`;
     if (check.status === 'gap') return check.gaps.map(g => `${md(g.message)} (${where(g.location)})`).join(' · ');
+    if (check.status === 'pass') return check.evidence.map(e => `${code(e.text)} (${where(e.location)})`).join(' · ');
     return '';
+}
+
+/** Source text on one line, escaped like every string from the file (no markup survives). */
+function code(text: string): string {
+    return `«${md(text.replace(/\s*\n\s*/g, ' '))}»`;
 }
 
 function scoreTable(label: string, entries: readonly ScoredEntry[]): string[] {

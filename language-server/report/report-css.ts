@@ -97,13 +97,16 @@ td .note { font-size: 0.9em; }
 tfoot td { font-weight: 600; }
 .status { font-weight: 600; white-space: nowrap; }
 .status-pass, .status-stated, .status-met { color: var(--pass); }
-.status-gap, .status-missing, .status-unmet { color: var(--gap); }
+.status-gap, .status-missing, .status-unmet, .status-hole, .status-placeholder, .status-invalid, .status-unjudged { color: var(--gap); }
+.evidence { margin: 0; }
+.evidence code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); white-space: pre-wrap; }
+.blockers { margin: .25rem 0 .5rem 1.25rem; }
 .status-waived { color: var(--waived); }
 .status-pending { color: var(--pending); }
 .verdict { font-weight: 600; margin-top: 0.4rem; }
-.verdict-ready { color: var(--pass); }
-.verdict-qa-gaps, .verdict-no-cohort { color: var(--waived); }
-.verdict-incomplete { color: var(--gap); }
+.verdict-issuable { color: var(--pass); }
+.verdict-not-issuable { color: var(--gap); }
+.verdict-pathway-open { color: var(--waived); }
 .gap-message { margin: 0.1rem 0; }
 .waiver-reason { margin: 0.1rem 0; }
 .supports { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; }

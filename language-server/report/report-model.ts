@@ -18,8 +18,8 @@ export interface ReportSummary {
     readonly files: number;
     readonly credentials: number;
     readonly pathways: number;
-    /** Credentials whose verdict is `ready`. */
-    readonly ready: number;
+    /** Credentials that can be issued (verdict `issuable`). */
+    readonly issuable: number;
     /** Errors among the diagnostics of the reported files (the exit code of `mcred report` follows them). */
     readonly errors: number;
     readonly warnings: number;
@@ -43,17 +43,31 @@ export interface SourceLocation {
     readonly endColumn: number;
 }
 
-export type ElementStatus = 'stated' | 'missing' | 'pending';
+/**
+ * `hole`, `placeholder`, `invalid` and `unjudged` (a syntax error prevents judging) count as not
+ * stated, like `missing`; `pending`: an issuance element of a credential without a cohort yet.
+ */
+export type ElementStatus = 'stated' | 'missing' | 'hole' | 'placeholder' | 'invalid' | 'unjudged' | 'pending';
 
-/** An Annex I element (mandatory or optional) of one credential. */
-export interface ElementEntry {
+/** The source text that satisfies an element or a check, and where it is. */
+export interface EvidenceEntry {
+    /** Exactly as written: `level eqf 6`, `internal exAnte "Approved by the board"`. */
+    readonly text: string;
+    readonly location: SourceLocation;
+}
+
+/** An Annex I element (mandatory or optional) of one credential: a stated one always shows its evidence. */
+export type ElementEntry = ElementFields & (
+    | { readonly status: 'stated'; readonly evidence: EvidenceEntry }
+    | { readonly status: Exclude<ElementStatus, 'stated'>; readonly evidence?: EvidenceEntry }
+);
+
+interface ElementFields {
     /** Number of the element in Annex I (mandatory elements only). */
     readonly n?: number;
     readonly code: IssueCode;
     readonly label: string;
     readonly scope: 'programme' | 'issuance';
-    /** `pending`: an issuance element of a credential that has no cohort yet. */
-    readonly status: ElementStatus;
     /** What the file states, in a line (`EQF level 6`, `5 ECTS`). */
     readonly value?: string;
     /** Where it is stated; where it is missing (where the fix goes) when it is missing. */
@@ -71,14 +85,18 @@ export interface CheckGap {
     readonly code: IssueCode;
 }
 
-/** One of the 17 checks of the 5-step design method. */
-export interface QaCheckEntry {
+/** One of the 17 checks of the 5-step design method: a pass always shows its evidence. */
+export type QaCheckEntry = QaCheckFields & (
+    | { readonly status: 'pass'; readonly evidence: readonly [EvidenceEntry, ...EvidenceEntry[]] }
+    | { readonly status: 'gap' | 'waived'; readonly evidence?: undefined }
+);
+
+interface QaCheckFields {
     readonly code: IssueCode;
     readonly step: number;
     /** What the check looks for, as the design method puts it. */
     readonly lookFor: string;
     readonly summary: string;
-    readonly status: CheckStatus;
     /** The gaps (also those a waiver covers). */
     readonly gaps: readonly CheckGap[];
     readonly waiver?: { readonly reason: string; readonly location: SourceLocation };
@@ -123,9 +141,13 @@ export interface ScoredEntry {
     readonly score: number | null;
 }
 
-export type Verdict = 'ready' | 'qa-gaps' | 'no-cohort' | 'incomplete';
+/** Whether the credential can be issued: every Annex I element stated with a valid value, no error. */
+export type Verdict = 'issuable' | 'not-issuable';
 
 export interface ReadinessEntry {
+    readonly issuable: boolean;
+    /** Why not, one line each: `8 Level: missing`, `error value-country at providers.mcred:3`. */
+    readonly blockers: readonly string[];
     readonly annex1Stated: number;
     readonly annex1Pending: number;
     readonly annex1Total: number;
@@ -133,10 +155,10 @@ export interface ReadinessEntry {
     readonly qaPassed: number;
     readonly qaWaived: number;
     readonly qaTotal: number;
-    /** (Annex I stated + QA addressed) / (11 + 17), in percent, rounded down. */
-    readonly score: number;
+    /** QA addressed / 17, in percent, rounded down: a figure for the QA checks only, never for issuing. */
+    readonly qaScore: number;
     readonly verdict: Verdict;
-    /** The verdict in words (`Annex I complete · 2 QA gaps`). */
+    /** The verdict in words: `Issuable: no — 2 elements missing (level, quality assurance)`. */
     readonly verdictText: string;
 }
 

@@ -44,7 +44,8 @@ function ringArc(cx: number, cy: number, r: number, fraction: number, cls: strin
 
 /**
  * The readiness gauge: the outer ring is Annex I (elements stated of 11), the inner ring the QA
- * checks (passed, then waived hatched, of 17); the centre shows the readiness score.
+ * checks (passed, then waived hatched, of 17); the centre shows QA m/17. Whether the credential
+ * can be issued is a yes/no verdict stated in words beside it, never a percentage.
  */
 export function readinessGauge(readiness: ReadinessEntry, name: string, ids: IdSource): Html {
     const size = 170;
@@ -53,15 +54,14 @@ export function readinessGauge(readiness: ReadinessEntry, name: string, ids: IdS
     const inner = 60;
     const passed = readiness.qaPassed / readiness.qaTotal;
     const addressed = readiness.qaAddressed / readiness.qaTotal;
-    const description = `Readiness ${readiness.score}%. Annex I: ${readiness.annex1Stated} of ${readiness.annex1Total} elements stated`
+    const description = `${readiness.verdictText}. Annex I: ${readiness.annex1Stated} of ${readiness.annex1Total} elements stated`
         + `${readiness.annex1Pending > 0 ? ` (${readiness.annex1Pending} come with a cohort)` : ''}. `
-        + `QA checks: ${readiness.qaAddressed} of ${readiness.qaTotal} addressed (${readiness.qaPassed} passed, ${readiness.qaWaived} waived). `
-        + `${readiness.verdictText}.`;
+        + `QA checks: ${readiness.qaAddressed} of ${readiness.qaTotal} addressed (${readiness.qaPassed} passed, ${readiness.qaWaived} waived).`;
     const body = html`<circle class="track" cx="${c}" cy="${c}" r="${outer}" fill="none" stroke-width="12"/>${
         ringArc(c, c, outer, readiness.annex1Stated / readiness.annex1Total, 'arc-annex1')}<circle class="track" cx="${c}" cy="${c}" r="${inner}" fill="none" stroke-width="12"/>${
         ringArc(c, c, inner, addressed, 'arc-waived', 'url(#mcred-hatch)')}${ringArc(c, c, inner, passed, 'arc-qa')
-    }<text class="gauge-score" x="${c}" y="${c + 2}" text-anchor="middle">${readiness.score}%</text><text class="gauge-label" x="${c}" y="${c + 20}" text-anchor="middle">ready</text>`;
-    return frame(ids, 'gauge', size, size, `Readiness of ${name}`, description, body);
+    }<text class="gauge-score" x="${c}" y="${c + 2}" text-anchor="middle">${readiness.qaAddressed}/${readiness.qaTotal}</text><text class="gauge-label" x="${c}" y="${c + 20}" text-anchor="middle">QA checks</text>`;
+    return frame(ids, 'gauge', size, size, `Annex I and QA checks of ${name}`, description, body);
 }
 
 /** Horizontal bars, one per step of the design method: passed, waived (hatched) and gaps (dashed outline) of its checks. */

@@ -133,6 +133,12 @@ export const RULES = {
     'pathway-cycle': { severity: 'error', family: 'values-references', source: 'stackability, Annex II principle 5 (learning pathways)',
         principles: [5],
         summary: 'A pathway does not contain itself, directly or through other pathways.' },
+    'value-hole': { severity: 'error', family: 'values-references', source: 'mcred language (holes: evidence, not presence)',
+        principles: [],
+        summary: 'No value is left as a hole `?`: each hole is still to decide, and counts as missing until a person fills it.' },
+    'value-placeholder': { severity: 'error', family: 'values-references', source: 'mcred language (placeholders are not values)',
+        principles: [],
+        summary: 'No text only holds a placeholder (TBD, TODO, N/A, -, …, xxx, lorem ipsum, to be defined, unknown, an empty text).' },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
@@ -224,11 +230,14 @@ export type QaCode = Extract<IssueCode, `qa-${string}`>;
 
 export const QA_CODES = ISSUE_CODES.filter((code): code is QaCode => RULES[code].family === 'qa-design-method');
 
+const NOT_WAIVABLE_VALUES: ReadonlySet<IssueCode> = new Set<IssueCode>(['value-hole', 'value-placeholder']);
+
 /**
  * Whether a credential may waive the rule with `waive <code> "reason"`. The mandatory Annex I
  * elements are required by the Council Recommendation for every micro-credential, and the rules
  * of the language itself (syntax, references, names, pathways, waivers) keep the workspace
- * consistent: neither can be waived. Everything else may be, with a written reason.
+ * consistent: neither can be waived, nor can a hole or a placeholder (`value-hole`,
+ * `value-placeholder`): a waiver would let a value nobody decided pass as stated. Everything else may be, with a written reason.
  */
 export function isWaivable(code: IssueCode): boolean {
     const rule: RuleInfo = RULES[code];
@@ -239,7 +248,8 @@ export function isWaivable(code: IssueCode): boolean {
         case 'qa-design-method':
             return true;
         case 'values-references':
-            return code.startsWith('value-');
+            // A hole or a placeholder is a value nobody has decided: waiving it would state it.
+            return code.startsWith('value-') && !NOT_WAIVABLE_VALUES.has(code);
         default:
             return false;
     }

@@ -233,6 +233,20 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'microcredential A {\n    title "A"\n}\n\npathway P {\n    includes Q\n}\n\npathway Q {\n    includes A\n}',
         fix: 'Remove the include that closes the cycle.'
     },
+    'value-hole': {
+        rule: '`?` in place of a value (`level ?`, `workload ?`, `country ?`, `type ?`, `internal ?`, `outcome LO1 ?`, …) is a hole: a decision still to make. Every hole is an error, and the element it stands for counts as missing everywhere (Annex I n/11, QA m/17, Issuable, the report); a credential with a hole is not exported. It cannot be waived.',
+        why: 'Quick fixes and templates insert holes, never invented values, so that nothing is certified that nobody decided. The hole keeps the place and the error keeps the decision in view until a person makes it.',
+        fires: 'microcredential AIEthics {\n    level ?\n}',
+        fixed: 'microcredential AIEthics {\n    level eqf 6\n}',
+        fix: 'Replace `?` with the value: completion at the hole offers the legal values.'
+    },
+    'value-placeholder': {
+        rule: 'A text that only holds a placeholder is not a value: empty, `TBD`, `TBA`, `TBC`, `TODO`, `N/A`, `-`, `?`, `...`, `…`, `xxx`, `lorem ipsum…`, `to be defined`, `to be decided`, `to be confirmed`, `to be determined`, `not stated`, `unknown` (any case; surrounding spaces and punctuation ignored). Checked on every text of the file; the element it stands for counts as missing everywhere. It cannot be waived.',
+        why: 'A programme where every text is "TBD" states nothing; counting it as complete would certify what nobody wrote.',
+        fires: 'microcredential AIEthics {\n    title "TBD"\n}',
+        fixed: 'microcredential AIEthics {\n    title "AI & Digital Ethics"\n}',
+        fix: 'Write the value, or replace the text with a hole `?` while it is still to decide.'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

@@ -1,7 +1,39 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Cohort, McredAstType, MicroCredential } from '../generated/ast.js';
+import { QA_CHECKS, type QaGap } from '../model/qa-checks.js';
+import {
+    judgeAssessmentType, judgeAwardingBody, judgeIssueDate, judgeLearner, judgeLevel, judgeOutcomes, judgeParticipation,
+    judgeQualityAssurance, judgeTitle, judgeWorkload, type Judgement
+} from '../model/stated.js';
+import type { IssueCode } from '../rules/issue-codes.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
+
+/**
+ * One cause, one diagnostic: an element is reported missing only when it is `missing`. A hole or
+ * a placeholder raises only its own diagnostic (`value-hole`, `value-placeholder`), an invalid
+ * value only its value diagnostic, and a syntax error only itself (the element is `unjudged`).
+ */
+const isMissing = (judgement: Judgement) => judgement.state === 'missing';
+
+/** The QA gaps that a missing element causes, as related information of its one diagnostic. */
+function relatedGaps(credential: MicroCredential, code: IssueCode): { relatedInformation?: DiagnosticRelatedInformation[] } {
+    const gaps: Array<{ check: string; gap: QaGap }> = QA_CHECKS.flatMap(check => check.gaps(credential)
+        .filter(gap => gap.reportedAs === code).map(gap => ({ check: check.code, gap })));
+    if (gaps.length === 0) return {};
+    const uri = AstUtils.getDocument(credential).uri.toString();
+    return {
+        relatedInformation: gaps.map(({ check, gap }) => ({
+            location: { uri, range: rangeOf(gap.node) },
+            message: `${check}: ${gap.message} (a QA gap this causes)`
+        }))
+    };
+}
+
+function rangeOf(node: AstNode) {
+    return node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
 
 /**
  * Annex I of Council Recommendation 2022/C 243/02: the eleven mandatory elements that describe a
@@ -26,7 +58,7 @@ export class Annex1Checks implements CheckFamily {
     };
 
     checkHasTitle(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (!credential.title?.trim()) {
+        if (isMissing(judgeTitle({ credential, cohorts: [] }))) {
             report(accept, 'eu-title', `Micro-credential '${credential.name}' has no title: add \`title "…"\``,
                 { node: credential, property: 'name' });
         }
@@ -35,7 +67,9 @@ export class Annex1Checks implements CheckFamily {
     checkAwardingBodiesStateCountry(credential: MicroCredential, accept: ValidationAcceptor): void {
         credential.awardedBy.forEach((body, index) => {
             const provider = body.ref;
-            if (provider && !provider.country) {
+            const allianceCountries = provider?.kind === 'alliance' && provider.members.length > 0
+                && provider.members.every(member => member.ref?.country !== undefined);
+            if (provider && provider.country === undefined && !provider.holes.some(h => h.property === 'country') && !allianceCountries) {
                 report(accept, 'eu-country',
                     `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
                     { node: credential, property: 'awardedBy', index }, { provider: provider.name });
@@ -44,7 +78,7 @@ export class Annex1Checks implements CheckFamily {
     }
 
     checkHasAwardingBody(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (credential.awardedBy.length === 0) {
+        if (isMissing(judgeAwardingBody({ credential, cohorts: [] }))) {
             report(accept, 'eu-awarding-body',
                 `Micro-credential '${credential.name}' names no awarding body: add \`awardedBy <provider>\``,
                 { node: credential, property: 'name' });
@@ -52,19 +86,19 @@ export class Annex1Checks implements CheckFamily {
     }
 
     checkHasLearningOutcomes(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (credential.outcomes.length === 0) {
+        if (isMissing(judgeOutcomes({ credential, cohorts: [] }))) {
             report(accept, 'eu-learning-outcomes',
                 `Micro-credential '${credential.name}' states no learning outcome: add \`outcome LO1 "…"\``,
-                { node: credential, property: 'name' });
+                { node: credential, property: 'name', ...relatedGaps(credential, 'eu-learning-outcomes') });
         }
     }
 
     checkHasWorkload(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (credential.ects === undefined && credential.hours === undefined) {
+        if (isMissing(judgeWorkload({ credential, cohorts: [] }))) {
             report(accept, 'eu-workload',
                 `Micro-credential '${credential.name}' states no notional workload: add \`workload N ects\``,
                 { node: credential, property: 'name' });
-        } else if (credential.ects === undefined) {
+        } else if (credential.ects === undefined && credential.hours !== undefined) {
             report(accept, 'eu-workload-ects',
                 `The workload of '${credential.name}' is given in hours only: state it in ECTS credits as well (\`workload N ects\`)`,
                 { node: credential, property: 'hours' });
@@ -72,14 +106,15 @@ export class Annex1Checks implements CheckFamily {
     }
 
     checkHasLevel(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (credential.levels.length === 0) {
+        if (!isMissing(judgeLevel({ credential, cohorts: [] }))) return;
+        if (!credential.levels.some(level => level.notApplicable && level.reason === undefined)) {
             report(accept, 'eu-level',
                 `Micro-credential '${credential.name}' states no level: add \`level eqf N\`, \`level qf-ehea first\` or \`level none "reason"\``,
                 { node: credential, property: 'name' });
             return;
         }
         for (const level of credential.levels) {
-            if (level.notApplicable && !level.reason?.trim()) {
+            if (level.notApplicable && level.reason === undefined) {
                 report(accept, 'eu-level',
                     'A level marked "none" needs the reason why no EQF or QF-EHEA level applies: `level none "reason"`',
                     { node: level, keyword: 'none' });
@@ -88,7 +123,7 @@ export class Annex1Checks implements CheckFamily {
     }
 
     checkHasAssessmentType(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (credential.assessments.some(assessment => assessment.type !== undefined)) {
+        if (!isMissing(judgeAssessmentType({ credential, cohorts: [] }))) {
             return;
         }
         const untyped = credential.assessments[0];
@@ -99,12 +134,12 @@ export class Annex1Checks implements CheckFamily {
         } else {
             report(accept, 'eu-assessment-type',
                 `Micro-credential '${credential.name}' states no assessment: add an \`assessment { type … }\` block`,
-                { node: credential, property: 'name' });
+                { node: credential, property: 'name', ...relatedGaps(credential, 'eu-assessment-type') });
         }
     }
 
     checkHasParticipation(credential: MicroCredential, accept: ValidationAcceptor): void {
-        if (!credential.participation) {
+        if (isMissing(judgeParticipation({ credential, cohorts: [] }))) {
             report(accept, 'eu-participation',
                 `Micro-credential '${credential.name}' states no form of participation: add \`participation online\`, \`onsite\` or \`blended\``,
                 { node: credential, property: 'name' });
@@ -113,26 +148,28 @@ export class Annex1Checks implements CheckFamily {
 
     checkHasQualityAssurance(credential: MicroCredential, accept: ValidationAcceptor): void {
         const qa = credential.qualityAssurance;
+        if (!isMissing(judgeQualityAssurance({ credential, cohorts: [] }))) return;
+        const related = relatedGaps(credential, 'eu-quality-assurance');
         if (!qa) {
             report(accept, 'eu-quality-assurance',
                 `Micro-credential '${credential.name}' states no type of quality assurance: add a \`qualityAssurance { internal exAnte "…" }\` block`,
-                { node: credential, property: 'name' });
-        } else if (qa.procedures.length === 0) {
+                { node: credential, property: 'name', ...related });
+        } else {
             report(accept, 'eu-quality-assurance',
                 'The quality assurance block states no type of quality assurance: add `internal …` or `external …` with its timing (exAnte / exPost)',
-                { node: qa, keyword: 'qualityAssurance' });
+                { node: qa, keyword: 'qualityAssurance', ...related });
         }
     }
 
     checkIdentifiesLearners(cohort: Cohort, accept: ValidationAcceptor): void {
-        if (cohort.learners.length === 0 && !cohort.roster) {
+        if (isMissing(judgeLearner({ cohorts: [cohort] })) && cohort.learners.length === 0) {
             report(accept, 'eu-learner',
                 `Cohort '${cohort.name}' identifies no learner: add \`learner "Name" id "mailto:…"\` lines or a \`roster "learners.csv"\``,
                 { node: cohort, property: 'name' });
         }
         for (const learner of cohort.learners) {
             // `fullName` is mandatory in the grammar, but missing from an AST recovered from a syntax error.
-            if (!(learner.fullName as string | undefined)?.trim() && !learner.identifier?.trim()) {
+            if ((learner.fullName as string | undefined) === undefined && learner.identifier === undefined) {
                 report(accept, 'eu-learner', 'This learner has neither a name nor an identifier',
                     { node: learner, keyword: 'learner' });
             }
@@ -140,7 +177,7 @@ export class Annex1Checks implements CheckFamily {
     }
 
     checkHasIssueDate(cohort: Cohort, accept: ValidationAcceptor): void {
-        if (!cohort.issued) {
+        if (isMissing(judgeIssueDate({ cohorts: [cohort] }))) {
             report(accept, 'eu-issue-date',
                 `Cohort '${cohort.name}' states no date of issuing: add \`issued YYYY-MM-DD\``,
                 { node: cohort, property: 'name' });

@@ -2,6 +2,7 @@ import { Annex1Checks } from './annex1-checks.js';
 import { Annex1OptionalChecks } from './annex1-optional-checks.js';
 import type { CheckFamilyFactory } from './check-family.js';
 import { DesignMethodChecks } from './design-method-checks.js';
+import { HoleChecks } from './hole-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
 import { ValueChecks } from './value-checks.js';
@@ -15,6 +16,7 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     () => new Annex1Checks(),
     () => new Annex1OptionalChecks(),
     () => new ValueChecks(),
+    () => new HoleChecks(),
     services => new NameChecks(services),
     () => new PathwayChecks(),
     () => new DesignMethodChecks(),

@@ -3,12 +3,13 @@ import type {
     Business, Cohort, Duration, Learner, Level, McredAstType, MicroCredential, Outcome, Pathway, Provider, QualityAssurance
 } from '../generated/ast.js';
 import { COUNTRIES, CURRENCIES, EQF_LEVELS, ISCED_F_FIELDS, LANGUAGES, QF_EHEA_CYCLES, type Vocabulary } from '../vocab/index.js';
+import { dateProblem, isCountryCode, isEqfLevel, isLanguageCode, MAX_MICRO_ECTS } from '../model/values.js';
 import type { CheckFamily } from './check-family.js';
+
+export { dateProblem, MAX_MICRO_ECTS };
 import { report } from './report.js';
 import { checkEmailAddress, checkIdentifierUri, checkWebAddress, looksLikeLink } from './uri-syntax.js';
 
-/** ECTS credits above which a credential is no longer a "small volume of learning". */
-export const MAX_MICRO_ECTS = 60;
 /** Notional learning hours per ECTS credit (ECTS Users' Guide 2015). */
 export const HOURS_PER_ECTS = { min: 25, max: 30 } as const;
 
@@ -34,7 +35,7 @@ export class ValueChecks implements CheckFamily {
 
     checkCountry(provider: Provider, accept: ValidationAcceptor): void {
         const country = provider.country;
-        if (country !== undefined && !COUNTRIES.has(country)) {
+        if (country !== undefined && !isCountryCode(country)) {
             const suggestions = suggestionsFor(COUNTRIES, country);
             report(accept, 'value-country',
                 `'${country}' is not an ISO 3166-1 alpha-2 country code${didYouMean(COUNTRIES, suggestions)}`,
@@ -61,7 +62,7 @@ export class ValueChecks implements CheckFamily {
 
     checkLanguages(credential: MicroCredential, accept: ValidationAcceptor): void {
         credential.languages.forEach((language, index) => {
-            if (!LANGUAGES.has(language)) {
+            if (!isLanguageCode(language)) {
                 const suggestions = suggestionsFor(LANGUAGES, language);
                 report(accept, 'value-language',
                     `'${language}' is not an ISO 639-1 two-letter language code${didYouMean(LANGUAGES, suggestions)}`,
@@ -82,7 +83,7 @@ export class ValueChecks implements CheckFamily {
     }
 
     checkEqfRange(level: Level, accept: ValidationAcceptor): void {
-        if (level.eqf !== undefined && !EQF_LEVELS.has(String(level.eqf))) {
+        if (level.eqf !== undefined && !isEqfLevel(level.eqf)) {
             report(accept, 'value-eqf', `EQF level ${level.eqf} does not exist: the European Qualifications Framework has levels 1 to 8`,
                 { node: level, property: 'eqf' }, { value: level.eqf });
         }
@@ -199,18 +200,6 @@ export class ValueChecks implements CheckFamily {
                 { node: learner, property: 'identifier' }, { value: learner.identifier, ...problem.suggestion ? { suggestion: problem.suggestion } : {} });
         }
     }
-}
-
-/** A real calendar date written YYYY-MM-DD; a date with one-digit month or day gets its padded form. */
-export function dateProblem(value: string): { problem: string; suggestion?: string } | undefined {
-    const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-    if (!match) return { problem: 'is not written YYYY-MM-DD' };
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-    if (!real) return { problem: `is not a calendar date (${month < 1 || month > 12 ? 'there is no month ' + month : `${match[1]}-${match[2]} has no day ${day}`})` };
-    const padded = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-    return padded === value ? undefined : { problem: `is not written YYYY-MM-DD: write ${padded}`, suggestion: padded };
 }
 
 /**

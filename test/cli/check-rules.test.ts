@@ -96,16 +96,16 @@ describe('mcred check: severities from mcred.json and --profile', () => {
 });
 
 describe('mcred check: readiness and waivers per credential', () => {
-    test('prints "Annex I n/11 · QA m/17", the gaps and the waivers with their reasons', async () => {
+    test('prints "Issuable: yes|no — … · Annex I n/11 · QA m/17", the gaps and the waivers with their reasons', async () => {
         const waived = edit(withoutModel, '    stackable into', '    waive qa-business-model "State-funded, free to learners"\n    waive qa-audience-target\n    stackable into');
         const file = write('p.mcred', waived);
         const { stdout, exitCode } = await checkCommand.run([file]);
-        expect(stdout).toContain('AIDigitalEthics "AI & Digital Ethics" — Annex I 11/11 · QA 17/17 (1 waived) — 1 error, 0 warnings, 0 information');
+        expect(stdout).toContain('AIDigitalEthics "AI & Digital Ethics" — Issuable: no — 1 error · Annex I 11/11 · QA 17/17 (1 waived) — 1 error, 0 warnings, 0 information');
         expect(stdout).toContain('waived qa-business-model: "State-funded, free to learners" (');
         expect(stdout).toContain('waived qa-audience-target: (no reason) — not in effect: a waiver needs a reason');
         expect(exitCode).toBe(1);
         const gaps = await checkCommand.run([write('q.mcred', edit(withoutModel, 'AIDigitalEthics {', 'Q {').replace(/AIDigitalEthics/g, 'Q').replace(/UNIFI/g, 'U2').replace('AILiteracyPathway {', 'P2 {').replace('into AILiteracyPathway', 'into P2'))]);
-        expect(gaps.stdout).toContain('Annex I 11/11 · QA 16/17 —');
+        expect(gaps.stdout).toContain('Issuable: yes · Annex I 11/11 · QA 16/17 —');
         expect(gaps.stdout).toContain('      QA gaps: qa-business-model');
     });
 });

@@ -44,10 +44,11 @@ describe('credentialModel', () => {
         expect(model.business?.fee).toEqual({ amount: 300, currency: 'EUR' });
     });
 
-    test('defaults: title from the name, English, no optional property present when not stated', async () => {
+    test('defaults: title from the name, no language guessed, no optional property present when not stated', async () => {
         const model = await modelOf('microcredential Bare { }');
         expect(model.title).toBe('Bare');
-        expect(model.language.code).toBe('en');
+        expect(model.language).toBeUndefined();
+        expect(model.languages).toEqual([]);
         expect(model.workload).toEqual({});
         for (const key of ['description', 'duration', 'participation', 'qualityAssurance', 'audience', 'format', 'business', 'prerequisites']) {
             expect(model, key).not.toHaveProperty(key);

@@ -28,12 +28,12 @@ async function lenses(document: LangiumDocument) {
 }
 
 describe('code lens above each credential', () => {
-    test('the complete example: Annex I 11/11, QA report and Export…', async () => {
+    test('the complete example: Issuable: yes · Annex I 11/11 · QA 17/17, QA report and Export…', async () => {
         const { 'example.mcred': document } = await workspace({ 'example.mcred': EXAMPLE });
         const found = await lenses(document);
-        expect(found.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
+        expect(found.map(l => l.command?.title)).toEqual(['Issuable: yes · Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
         expect(found[0].range.start.line).toBe(8);
-        expect(found[0].command?.tooltip).toBe('Every Annex I element is stated.');
+        expect(found[0].command?.tooltip).toBe('Issuable: yes\nEvery Annex I element is stated.');
         expect(found[1].command).toMatchObject({ command: 'mcred.showQaReport', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
         expect(found[2].command).toMatchObject({ command: 'mcred.exportOpenBadge', arguments: [document.uri.toString(), 'AIDigitalEthics'] });
     });
@@ -41,29 +41,29 @@ describe('code lens above each credential', () => {
     test('without its cohort, the learner and the date of issuing are missing', async () => {
         const { 'programme.mcred': document } = await workspace({ 'programme.mcred': EXAMPLE.replace(COHORT, '') });
         const [annex1] = await lenses(document);
-        expect(annex1.command?.title).toBe('Annex I 9/11 · QA 17/17');
-        expect(annex1.command?.tooltip).toBe('Missing Annex I elements:\n1 Identification of the learner\n5 Date of issuing');
+        expect(annex1.command?.title).toBe('Issuable: no · Annex I 9/11 · QA 17/17');
+        expect(annex1.command?.tooltip).toBe('Issuable: no — 2 elements missing (learner, date of issuing)\n\nAnnex I elements not stated:\n1 Identification of the learner: missing\n5 Date of issuing: missing');
     });
 
     test("a cohort in another file counts (found through the workspace's index)", async () => {
         const cohort = EXAMPLE.match(COHORT)![0];
         const { 'programme.mcred': programme } = await workspace({ 'programme.mcred': EXAMPLE.replace(COHORT, ''), 'cohorts.mcred': cohort });
-        expect((await lenses(programme))[0].command?.title).toBe('Annex I 11/11 · QA 17/17');
+        expect((await lenses(programme))[0].command?.title).toBe('Issuable: yes · Annex I 11/11 · QA 17/17');
     });
 
     test('three lenses per micro-credential, none for pathways or providers', async () => {
         const { 'two.mcred': document } = await workspace({ 'two.mcred': 'provider P { }\nmicrocredential A { title "A" }\nmicrocredential B { }\npathway W { includes A }' });
         const found = await lenses(document);
         expect(found.map(l => [l.range.start.line, l.command?.title?.replace(/ · QA \d+\/17$/, ' · QA m/17')])).toEqual([
-            [1, 'Annex I 1/11 · QA m/17'], [1, 'QA report'], [1, 'Export…'], [2, 'Annex I 0/11 · QA m/17'], [2, 'QA report'], [2, 'Export…']
+            [1, 'Issuable: no · Annex I 1/11 · QA m/17'], [1, 'QA report'], [1, 'Export…'], [2, 'Issuable: no · Annex I 0/11 · QA m/17'], [2, 'QA report'], [2, 'Export…']
         ]);
     });
 
     test('the QA score counts passing and waived checks', () => {
-        const empty = { awardedBy: [], outcomes: [], levels: [], assessments: [], waivers: [], fields: [], languages: [], stackableInto: [] };
-        const base = readiness({ credential: empty as never, cohorts: [] });
-        expect(readinessTitle(readinessSummary(base))).toBe(`Annex I 0/11 · QA ${base.qaAddressed}/17`);
-        expect(readinessTitle(readinessSummary({ ...base, qaAddressed: 15 }))).toBe('Annex I 0/11 · QA 15/17');
+        const empty = { name: 'E', awardedBy: [], outcomes: [], levels: [], assessments: [], waivers: [], fields: [], languages: [], stackableInto: [], holes: [] };
+        const base = readiness({ credential: empty as never, cohorts: [] }, []);
+        expect(readinessTitle(readinessSummary(base))).toBe(`Issuable: no · Annex I 0/11 · QA ${base.qaAddressed}/17`);
+        expect(readinessTitle(readinessSummary({ ...base, qaAddressed: 15 }))).toBe('Issuable: no · Annex I 0/11 · QA 15/17');
     });
 });
 
@@ -116,6 +116,6 @@ describe('document status (status bar)', () => {
         const status = documentStatus(document, shared.workspace.IndexManager);
         expect(status.errors).toBe(document.diagnostics!.filter(d => d.severity === 1).length);
         expect(status.errors).toBeGreaterThanOrEqual(1);
-        expect(status.credentials).toEqual([expect.objectContaining({ name: 'AIDigitalEthics', annex1Present: 8, annex1Total: 11 })]);
+        expect(status.credentials).toEqual([expect.objectContaining({ name: 'AIDigitalEthics', issuable: false, annex1Present: 8, annex1Total: 11 })]);
     });
 });

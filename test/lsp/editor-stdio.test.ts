@@ -87,14 +87,14 @@ describe('editor features over stdio (built server)', () => {
         expect(edits).toEqual([]);
 
         const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-        expect(lenses?.map(l => l.command?.title)).toEqual(['Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
+        expect(lenses?.map(l => l.command?.title)).toEqual(['Issuable: yes · Annex I 11/11 · QA 17/17', 'QA report', 'Export…']);
 
         await expect(client.connection.sendRequest(RenameRequest.type, {
             textDocument: { uri }, position: after(EXAMPLE, 'pathway AILit'), newName: 'AIDigitalEthics'
         })).rejects.toThrow("Cannot rename 'AILiteracyPathway' to 'AIDigitalEthics'");
 
         const status = await client.connection.sendRequest<DocumentStatus | null>(DOCUMENT_STATUS_REQUEST, { uri });
-        expect(status).toMatchObject({ errors: 0, credentials: [{ name: 'AIDigitalEthics', annex1Present: 11, annex1Total: 11 }] });
+        expect(status).toMatchObject({ errors: 0, credentials: [{ name: 'AIDigitalEthics', issuable: true, issuableText: 'Issuable: yes', annex1Present: 11, annex1Total: 11 }] });
         expect(await client.connection.sendRequest(DOCUMENT_STATUS_REQUEST, { uri: uriOf('unknown.mcred') })).toBeNull();
 
         expect(await client.shutdown()).toBe(0);

@@ -65,8 +65,11 @@ describe('HTML', () => {
         expect(text).toContain('<section class="credential" id="credential-AIDigitalEthics"');
         expect(text).toContain('<section class="pathway" id="pathway-AILiteracyPathway"');
         expect(text).toContain('<span class="loc code">programme.mcred:10</span>');
-        expect(text.match(/<svg class="chart /g)).toHaveLength(1 + 1 + 1 + 10 + 4 + 1);
-        expect(text).toContain('<text class="gauge-score" x="85" y="87" text-anchor="middle">100%</text>');
+        // Every principle is full: no radar, one line says so.
+        expect(text.match(/<svg class="chart /g)).toHaveLength(1 + 1 + 10 + 4 + 1);
+        expect(text).toContain('All ten Annex II principles are fully supported');
+        expect(text).toContain('<text class="gauge-score" x="85" y="87" text-anchor="middle">17/17</text>');
+        expect(text).toContain('<p class="verdict verdict-issuable">Issuable: yes</p>');
     });
 
     test('charts are images with a title and a description in words; statuses are words, not only colours', async () => {
@@ -109,8 +112,9 @@ describe('HTML', () => {
         const text = renderHtml(empty);
         expect(text).toContain('<text class="axis-label" x="0" y="');
         expect(text).toContain('No learning outcome stated');
-        expect(text).toContain('<td class="verdict-incomplete">9 Annex I elements missing · 14 QA gaps</td>');
-        expect(text).toContain('<p class="verdict verdict-qa-gaps">No ECTS stated</p>');
+        expect(text).toMatch(/<td class="verdict-not-issuable">Issuable: no — 11 elements missing \(learner, title, country, awarding body, date of issuing, learning outcomes, workload, level, assessment type, participation, quality assurance\); \d+ errors<\/td>/);
+        expect(text).toContain('<p class="verdict verdict-pathway-open">No ECTS stated</p>');
+        expect(text).toContain('<svg class="chart radar"');
         expect(text).not.toMatch(/NaN|undefined|Infinity/);
         expect(renderMarkdown(empty)).not.toMatch(/NaN|undefined|Infinity/);
     });
@@ -130,9 +134,9 @@ describe('Markdown', () => {
             '',
             'programme.mcred · 1 micro-credential, 1 pathway · 0 errors, 1 warning',
             '',
-            '| Micro-credential | Readiness | Annex I | QA checks | Verdict |',
-            '|---|--:|--:|--:|---|',
-            '| AI & Digital Ethics (`AIDigitalEthics`) | 96% | 11/11 | 16/17 | ⚠️ Annex I complete · 1 QA gap |'
+            '| Micro-credential | Issuable | Annex I | QA checks |',
+            '|---|---|--:|--:|',
+            '| AI & Digital Ethics (`AIDigitalEthics`) | ✅ Issuable: yes | 11/11 | 16/17 |'
         ]);
         for (const heading of ['## AI & Digital Ethics (`AIDigitalEthics`)', '### Annex I — mandatory elements: 11/11', '### Annex I — optional elements: 5/5',
             '### Design method — QA checks: 16/17', '### Annex II principles', '### UNESCO definition', '### Learning outcomes × assessments: 2/2 assessed',
@@ -141,7 +145,7 @@ describe('Markdown', () => {
         }
         expect(text).toContain("| 5 Business | There is a clear definition of the business model to be applied. `qa-business-model` | ❌ gap | Define the business model of 'AIDigitalEthics': add \\`model \"…\"\\` (fee-based, publicly funded, co-financed, …) (programme.mcred:51) |");
         expect(text).toContain('| 10 | Information and guidance | ████████░░ 75% (3/4) |');
-        expect(text).toContain('| 2 | Title of the micro-credential `eu-title` | ✅ stated | AI & Digital Ethics | programme.mcred:10 |');
+        expect(text).toMatch(/\| 2 \| Title of the micro-credential `eu-title` \| ✅ stated \| «title \\?"AI & Digital Ethics\\?"» — AI & Digital Ethics \| programme.mcred:10 \|/);
         expect(text).toContain('| `LO1` Explain the main ethical principles that apply to AI systems | ✅ | yes |');
         expect(text).toContain('- ECTS credits: 5 (125–150 notional hours at 25–30 h per credit)');
     });

@@ -29,7 +29,7 @@ describe('the report of the §2 example', () => {
         const report = await reportOf(EXAMPLE);
         expect(report).toMatchObject({
             format: 'mcred-qa-report', version: 1, title: 'QA report — programme.mcred',
-            summary: { files: 1, credentials: 1, pathways: 1, ready: 1, errors: 0, warnings: 0 }
+            summary: { files: 1, credentials: 1, pathways: 1, issuable: 1, errors: 0, warnings: 0 }
         });
         expect(report.files.map(f => [f.file, f.uri])).toEqual([['programme.mcred', 'file:///workspace/programme.mcred']]);
     });
@@ -47,7 +47,7 @@ describe('the report of the §2 example', () => {
             [8, 'eu-level', 'stated', 'EQF level 6', 13],
             [9, 'eu-assessment-type', 'stated', 'Project work', 25],
             [10, 'eu-participation', 'stated', 'Blended', 17],
-            [11, 'eu-quality-assurance', 'stated', "Internal, ex ante: Design approved by the School's QA committee; External, ex post by ANVUR (ESG 2015 Part 1)", 44]
+            [11, 'eu-quality-assurance', 'stated', "Internal, ex ante: Design approved by the School's QA committee; External, ex post by ANVUR (ESG 2015 Part 1)", 45]
         ]);
         expect(c.annex1[1].location).toEqual({ file: 'programme.mcred', uri: 'file:///workspace/programme.mcred', line: 10, column: 11, endLine: 10, endColumn: 32 });
     });
@@ -72,9 +72,21 @@ describe('the report of the §2 example', () => {
         expect(c.steps[0].focus).toBe('Does the programme respond to the needs of a specific target audience?');
         expect(c.steps.flatMap(s => s.checks.map(k => k.code))).toHaveLength(17);
         expect(c.readiness).toEqual({
+            issuable: true, blockers: [],
             annex1Stated: 11, annex1Pending: 0, annex1Total: 11, qaAddressed: 17, qaPassed: 17, qaWaived: 0, qaTotal: 17,
-            score: 100, verdict: 'ready', verdictText: 'Ready: every Annex I element stated, every QA check addressed'
+            qaScore: 100, verdict: 'issuable', verdictText: 'Issuable: yes'
         });
+        // Every passed check shows the text that satisfies it, and where.
+        for (const check of c.steps.flatMap(s => s.checks)) {
+            expect(check.status).toBe('pass');
+            expect(check.evidence!.length).toBeGreaterThan(0);
+            for (const e of check.evidence!) expect(e.text.trim()).not.toBe('');
+        }
+        expect(c.annex1.map(e => e.evidence?.text)).toEqual([
+            'learner "Jane Doe"', 'title "AI & Digital Ethics"', 'country IT', 'awardedBy UNIFI', 'issued 2026-06-30',
+            expect.stringMatching(/^outcome LO1 "Explain/), 'workload 5 ects', 'level eqf 6', 'type project', 'participation blended',
+            expect.stringMatching(/^internal exAnte "Design approved/)
+        ]);
     });
 
     test('the ten Annex II principles and the four UNESCO points: supporting checks and scores', async () => {
@@ -124,7 +136,7 @@ describe('gaps, waivers, missing and pending elements', () => {
         expect(c.annex1.filter(e => e.status !== 'stated').map(e => [e.code, e.status, e.detail, e.location.line]))
             .toEqual([['eu-learner', 'pending', 'comes with a cohort', 9], ['eu-issue-date', 'pending', 'comes with a cohort', 9]]);
         expect(byCode(c.optional, 'eu-opt-grade')).toMatchObject({ status: 'pending', detail: 'comes with a cohort' });
-        expect(c.readiness).toMatchObject({ annex1Stated: 9, annex1Pending: 2, score: 92, verdict: 'no-cohort', verdictText: 'Programme complete · no cohort yet' });
+        expect(c.readiness).toMatchObject({ annex1Stated: 9, annex1Pending: 2, annex1Total: 11, verdict: 'not-issuable', verdictText: 'Issuable: no — 2 elements missing (learner, date of issuing)' });
         const portable = c.principles.find(p => p.id === 'portable')!;
         expect([portable.judged, portable.score, portable.supports]).toEqual([0, null, [{ code: 'eu-learner', status: 'pending' }]]);
         const authentic = c.principles.find(p => p.id === 'authentic')!;
@@ -144,7 +156,7 @@ describe('gaps, waivers, missing and pending elements', () => {
         expect([c.steps[4].passed, c.steps[4].gaps, c.steps[4].score]).toEqual([2, 1, 67]);
         const guidance = c.principles.find(p => p.n === 10)!;
         expect([guidance.met, guidance.judged, guidance.score]).toEqual([3, 4, 75]);
-        expect(c.readiness).toMatchObject({ qaAddressed: 16, score: 96, verdict: 'qa-gaps', verdictText: 'Annex I complete · 1 QA gap' });
+        expect(c.readiness).toMatchObject({ qaAddressed: 16, qaScore: 94, issuable: true, verdict: 'issuable', verdictText: 'Issuable: yes' });
     });
 
     test('a waived check: addressed, with its reason and where the waiver is written', async () => {
@@ -154,18 +166,17 @@ describe('gaps, waivers, missing and pending elements', () => {
         expect(model).toMatchObject({ status: 'waived', waiver: { reason: 'State-funded, free to learners', location: { line: 59, column: 5 } } });
         expect(model.gaps).toHaveLength(1);
         expect([c.steps[4].passed, c.steps[4].waived, c.steps[4].gaps, c.steps[4].score]).toEqual([2, 1, 0, 100]);
-        expect(c.readiness).toMatchObject({ qaAddressed: 17, qaPassed: 16, qaWaived: 1, score: 100, verdict: 'ready' });
+        expect(c.readiness).toMatchObject({ qaAddressed: 17, qaPassed: 16, qaWaived: 1, qaScore: 100, verdict: 'issuable' });
         expect(c.principles.find(p => p.n === 10)?.supports.find(s => s.code === 'qa-business-model')).toEqual({ code: 'qa-business-model', status: 'met' });
     });
 
     test('a missing Annex I element points where the fix goes; the verdict says what is missing', async () => {
         const c = await credentialOf(edit(edit(EXAMPLE, /\n {4}participation blended[^\n]*/, ''), /\n {4}title "AI & Digital Ethics"/, ''));
         expect(c.annex1.filter(e => e.status === 'missing').map(e => [e.code, e.location.line, e.location.column])).toEqual([['eu-title', 9, 17], ['eu-participation', 9, 17]]);
-        expect(c.readiness).toMatchObject({ annex1Stated: 9, qaAddressed: 17, verdict: 'incomplete', verdictText: '2 Annex I elements missing' });
+        expect(c.readiness).toMatchObject({ annex1Stated: 9, qaAddressed: 17, verdict: 'not-issuable', verdictText: 'Issuable: no — 2 elements missing (title, participation); 2 errors' });
         expect(c.title).toBe('AIDigitalEthics');
         // qa-format-modes cannot compare the mode with a participation that is not stated: no QA gap
         expect(byCode(c.steps[2].checks, 'qa-format-modes').status).toBe('pass');
-        expect(c.readiness.score).toBe(92);
     });
 
     test('a gap that Annex I reports says so (qa-method-defined without QA procedures)', async () => {
@@ -204,7 +215,7 @@ describe('gaps, waivers, missing and pending elements', () => {
 
     test('the summary counts the errors and warnings of the reported files', async () => {
         const report = await reportOf(edit(edit(EXAMPLE, /\n {4}participation blended[^\n]*/, ''), /\n {8}model "Fee-based[^\n]*/, ''));
-        expect(report.summary).toMatchObject({ errors: 1, warnings: 1, ready: 0 });
+        expect(report.summary).toMatchObject({ errors: 1, warnings: 1, issuable: 0 });
     });
 });
 
@@ -243,7 +254,7 @@ describe('across files', () => {
         const report = await reportOf({ 'providers.mcred': provider, 'programme.mcred': programme, 'cohorts.mcred': cohort }, 'programme.mcred');
         expect(report.files.map(f => f.file)).toEqual(['programme.mcred']);
         const c = report.files[0].credentials[0];
-        expect(c.readiness.verdict).toBe('ready');
+        expect(c.readiness.verdict).toBe('issuable');
         expect(byCode(c.annex1, 'eu-country').location).toMatchObject({ file: 'providers.mcred', line: 3 });
         expect(byCode(c.annex1, 'eu-learner').location).toMatchObject({ file: 'cohorts.mcred', line: 3 });
     });

@@ -230,23 +230,25 @@ describe('deleting one line of the §2 example', () => {
         });
 });
 
+/** The lines of the block that the line matching `opening` opens, up to its closing brace. */
+function blockAt(opening: RegExp): number[] {
+    const start = LINES.find(l => opening.test(l.text))!;
+    const indent = start.text.search(/\S/);
+    const end = LINES.find(l => l.index > start.index && l.text.trim() === '}' && l.text.indexOf('}') === indent)!;
+    return LINES.slice(start.index, end.index + 1).map(l => l.index);
+}
+
 describe('deleting a whole block or every statement of an element of the §2 example', () => {
     const indicesOf = (predicate: (line: SourceLine) => boolean) => LINES.filter(predicate).map(l => l.index);
-    /** The lines of the block that the line matching `opening` opens, up to its closing brace. */
-    const blockAt = (opening: RegExp) => {
-        const start = LINES.find(l => opening.test(l.text))!;
-        const indent = start.text.search(/\S/);
-        const end = LINES.find(l => l.index > start.index && l.text.trim() === '}' && l.text.indexOf('}') === indent)!;
-        return LINES.slice(start.index, end.index + 1).map(l => l.index);
-    };
 
     test.each([
-        // Deleting a block also removes what the design method's checks of step 4 look for.
-        ['the qualityAssurance block', () => blockAt(/^\s*qualityAssurance \{/), ['eu-quality-assurance'], ['qa-method-stakeholders', 'qa-method-tools']],
+        // One cause, one diagnostic: the QA gaps a missing block causes (step 4, the alignment of
+        // outcomes with assessments) are related information of the Annex I diagnostic, not warnings.
+        ['the qualityAssurance block', () => blockAt(/^\s*qualityAssurance \{/), ['eu-quality-assurance'], []],
         ['both QA procedures', () => indicesOf(l => l.key === 'qualityAssurance/internal' || l.key === 'qualityAssurance/external'),
-            ['eu-quality-assurance'], ['qa-method-tools']],
+            ['eu-quality-assurance'], []],
         ['both learners', () => indicesOf(l => l.key === 'cohort/learner'), ['eu-learner'], []],
-        ['the assessment block', () => blockAt(/^\s*assessment Audit \{/), ['eu-assessment-type'], ['qa-structure-assessment-aligned']],
+        ['the assessment block', () => blockAt(/^\s*assessment Audit \{/), ['eu-assessment-type'], []],
         ['both outcomes (their skill line too)', () => indicesOf(l => l.key === 'microcredential/outcome' || l.key === 'microcredential/skill'),
             ['eu-learning-outcomes'], ['ref-unresolved']],
         ['the cohort', () => blockAt(/^cohort /), [], []],
@@ -255,5 +257,22 @@ describe('deleting a whole block or every statement of an element of the §2 exa
         const result = await check(withoutLines(...lines()));
         expect(annex1CodesOf(result)).toEqual(expected);
         expect(codesOf(result).filter(c => !(ANNEX1_CODES as string[]).includes(c))).toEqual(others);
+    });
+});
+
+describe('one cause, one diagnostic', () => {
+    test('a missing QA block carries the step-4 gaps it causes as related information', async () => {
+        const result = await check(withoutLines(...blockAt(/^\s*qualityAssurance \{/)));
+        const qa = result.diagnostics.filter(d => d.code === 'eu-quality-assurance');
+        expect(qa).toHaveLength(1);
+        const related = (qa[0].relatedInformation ?? []).map(r => r.message.split(':')[0]);
+        expect(related).toEqual(expect.arrayContaining(['qa-method-defined', 'qa-method-stakeholders', 'qa-method-tools']));
+    });
+
+    test('a missing assessment carries the unassessed outcomes as related information', async () => {
+        const result = await check(withoutLines(...blockAt(/^\s*assessment Audit \{/)));
+        const assessment = result.diagnostics.filter(d => d.code === 'eu-assessment-type');
+        expect(assessment).toHaveLength(1);
+        expect((assessment[0].relatedInformation ?? []).filter(r => r.message.startsWith('qa-structure-assessment-aligned'))).toHaveLength(2);
     });
 });

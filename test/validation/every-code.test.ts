@@ -44,6 +44,8 @@ const CASES: readonly Case[] = [
     ['value-url', replace('homepage "https://www.unifi.it"', 'homepage "www.unifi.it"'), ['value-url']],
     ['value-workload-consistency', replace('workload 5 ects', 'workload 5 ects\n    hours 300'), ['value-workload-consistency']],
     ['value-fee', replace('fee 300 EUR', 'fee 300 EUROS'), ['value-fee']],
+    ['value-hole', replace('    level eqf 6\n    field', '    level ?\n    field'), ['value-hole']],
+    ['value-placeholder', replace(/needsAnalysis "[^"]*"/, 'needsAnalysis "TBD"'), ['value-placeholder']],
     ['ref-duplicate-name', t => `${t}\nprovider UNIFI {\n    name "Another Florence"\n    country IT\n}\n`, ['ref-duplicate-name']],
     ['pathway-ects-sum', replace('    level eqf 6                         // workload', '    workload 10 ects\n    level eqf 6 //'), ['pathway-ects-sum']],
     ['pathway-cycle', replace('includes AIDigitalEthics', 'includes AIDigitalEthics, AILiteracyPathway'), ['pathway-cycle']],

@@ -68,7 +68,7 @@ function shown(report: QaReport): Shown {
         name: credential.name,
         title: report.title,
         verdict: credential.readiness.verdictText,
-        score: `${credential.readiness.score}%`,
+        score: `${credential.readiness.qaAddressed}/${credential.readiness.qaTotal}`,
         annex1: credential.annex1.map(e => `${e.n} ${e.status}`),
         checks: credential.steps.flatMap(step => step.checks.map(c => `${c.code} ${c.status}`))
     };
