@@ -128,7 +128,7 @@ describe('waivers', () => {
     test('waiver-reason: add the reason', async () => {
         const before = withWaiver('    waive qa-business-model').replace(/\n {8}model "Fee-based[^\n]*/, '');
         const fixed = (await fixesFor(before, 'waiver-reason')).apply('Add the reason of the waiver')['programme.mcred'];
-        expect(fixed).toBe(edit(before, 'waive qa-business-model', 'waive qa-business-model "Why this check does not apply"'));
+        expect(fixed).toBe(edit(before, 'waive qa-business-model', 'waive qa-business-model "?"'));
         expect((await check(fixed)).codes).toEqual([]);
     });
 
