@@ -1,5 +1,8 @@
-import { createParser, LangiumParser, type LangiumCoreServices } from 'langium';
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult } from 'langium';
 import type { IOrAlt, IToken } from 'chevrotain';
+
+/** At most this many lines are recovered per text. */
+export const MAX_LINE_RECOVERIES = 50;
 
 /** What the recovery needs of Chevrotain's parser (protected members of its recognizer). */
 interface Recognizer {
@@ -17,8 +20,19 @@ interface Recognizer {
  * whole block: every later property of the programme would be lost from the tree and the
  * programme would look as if it lacked them. The skipped line states nothing (its element is
  * not stated; the syntax error says why).
+ *
+ * Chevrotain computes the expected alternatives of each such error, which costs milliseconds: after
+ * {@link MAX_LINE_RECOVERIES} recovered lines in one text, the parser's own recovery takes over again
+ * (a file of garbage is not made slow to parse; its first errors are the ones a person reads).
  */
 export class McredParser extends LangiumParser {
+    private recoveries = 0;
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
+        this.recoveries = 0;
+        return super.parse<T>(input, options);
+    }
+
     override alternatives(idx: number, choices: Array<IOrAlt<unknown>>): void {
         if (this.isRecording()) {
             super.alternatives(idx, choices);
@@ -36,6 +50,7 @@ export class McredParser extends LangiumParser {
         const recognizer = this.wrapper as unknown as Recognizer;
         const failed = error as { name?: string; token?: IToken };
         if (failed.name !== 'NoViableAltException' || !failed.token || !recognizer.recoveryEnabled || recognizer.isBackTracking()) return false;
+        if (++this.recoveries > MAX_LINE_RECOVERIES) return false;
         const line = failed.token.startLine ?? 0;
         let depth = 0;
         let skipped = 0;

@@ -182,6 +182,9 @@ export function blockProperties(block: string): readonly string[] {
 // ---------------------------------------------------------------------------------------------
 // Explanations
 
+/** Errors beyond this many keep the parser's message in words only (the editor shows the first 100 anyway). */
+const MAX_EXPLAINED = 200;
+
 /**
  * Rewrites the parser's diagnostics (one per parser error, in the same order) in plain words,
  * drops the further errors the recovery reports on a line that already has one, and attaches
@@ -194,7 +197,7 @@ export function explainSyntaxErrors(parseResult: ParseResult, diagnostics: reado
     const explained: Diagnostic[] = [];
     diagnostics.forEach((diagnostic, i) => {
         const error = errors[i];
-        if (!error || text === undefined) {
+        if (!error || text === undefined || i >= MAX_EXPLAINED) {
             explained.push(plainWords(diagnostic));
             return;
         }
@@ -259,10 +262,39 @@ function lineAt(text: string, offset: number): Line {
     return { start, text: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, ''), number };
 }
 
+/** The line starts and braces of the last text explained: each question is then a lookup, not a scan. */
+let indexed: { text: string; lineStarts: number[]; braces?: Array<{ offset: number; open: boolean }> } | undefined;
+
+function indexOf(text: string) {
+    if (indexed?.text !== text) {
+        const lineStarts = [0];
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+        indexed = { text, lineStarts };
+    }
+    return indexed;
+}
+
+/** The 0-based line of an offset. */
 function countLines(text: string, offset: number): number {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-    return n;
+    const starts = indexOf(text).lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return low;
+}
+
+/** The braces of the text outside texts in quotes and comments. */
+function bracesOf(text: string): Array<{ offset: number; open: boolean }> {
+    const index = indexOf(text);
+    if (!index.braces) {
+        const pattern = /"(\\.|[^"\\])*"?|\/\/[^\n]*|\/\*[\s\S]*?(\*\/|$)|[{}]/g;
+        index.braces = [...text.matchAll(pattern)].filter(m => m[0] === '{' || m[0] === '}').map(m => ({ offset: m.index, open: m[0] === '{' }));
+    }
+    return index.braces;
 }
 
 /** The words of a line outside texts in quotes and comments, with their offsets in the file. */
@@ -328,10 +360,10 @@ function missingBrace(error: ParserError, token: Token, text: string): Explanati
 /** The innermost `{` before an offset that no `}` closes, with the text that opens it (`assessment Audit {`). */
 function unclosedBrace(text: string, before: number): { header: string; line: number } | undefined {
     const open: number[] = [];
-    const pattern = /"(\\.|[^"\\])*"?|\/\/[^\n]*|\/\*[\s\S]*?(\*\/|$)|[{}]/g;
-    for (const match of text.slice(0, before).matchAll(pattern)) {
-        if (match[0] === '{') open.push(match.index);
-        else if (match[0] === '}') open.pop();
+    for (const brace of bracesOf(text)) {
+        if (brace.offset >= before) break;
+        if (brace.open) open.push(brace.offset);
+        else open.pop();
     }
     const at = open.pop();
     if (at === undefined) return undefined;
