@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isMicroCredential } from '../../language-server/generated/ast.js';
 import { fixesFor } from '../support/code-actions.js';
@@ -121,5 +122,24 @@ describe('syntax errors in a programme designer\'s words', () => {
             }
         }
         expect(seen).toBeGreaterThan(50);
+    });
+});
+
+describe('the invalid examples of syntax errors', () => {
+    test.each([
+        ['syntax-wrong-case.mcred', 'Write `ects` in lower case', 'workload 6 ects'],
+        ['syntax-unknown-property.mcred', '`credits` is not a property of a micro-credential; did you mean `workload`?', 'workload 6 ects'],
+        ['syntax-unclosed-block.mcred', 'The `assessment Dashboard {` opened on line 30 is not closed: add `}` before `assessment` (line 36)', undefined]
+    ])('%s: one plain-words diagnostic, and its quick fix', async (file, message, fixed) => {
+        const text = readFileSync(`examples/invalid/${file}`, 'utf8');
+        const checked = await check({ [file]: text });
+        expect(checked.diagnostics.map(d => d.message)).toHaveLength(1);
+        expect(checked.diagnostics[0].message).toContain(message);
+        if (fixed) {
+            const fixes = await fixesFor({ [file]: text }, 'syntax-error');
+            const after = fixes.apply(fixes.actions[0].title)[file];
+            expect(after).toContain(`    ${fixed}\n`);
+            expect((await check({ [file]: after })).codes).toEqual([]);
+        }
     });
 });
