@@ -5,8 +5,9 @@ import { LANGUAGE_ID } from './client-options.js';
 
 /**
  * "Micro-credential: New programme from template": asks for the programme's title and opens a
- * new .mcred file with a provider, a complete micro-credential (every element of the language)
- * and its first cohort. In a workspace the file is created in the first folder (never replacing
+ * new .mcred file with a provider, a complete micro-credential (every Annex I element, every block
+ * of the design method) and its first cohort: the title is the one typed, every other value a
+ * hole `?` to fill in (completion at a hole offers the legal values). In a workspace the file is created in the first folder (never replacing
  * a file); without one it is an untitled document.
  */
 export async function newProgramme(): Promise<void> {

@@ -23,6 +23,7 @@ import { McredRenameProvider } from './lsp/mcred-rename-provider.js';
 import { McredSemanticTokenProvider } from './lsp/mcred-semantic-token-provider.js';
 import { McredCodeActionProvider } from './lsp/code-actions/mcred-code-action-provider.js';
 import { McredLexer } from './parser/mcred-lexer.js';
+import { createMcredParser } from './parser/mcred-parser.js';
 import { McredValueConverter } from './parser/mcred-value-converter.js';
 import { McredScopeComputation } from './references/mcred-scope-computation.js';
 import { NameIndex } from './references/name-index.js';
@@ -41,6 +42,7 @@ export type { McredAddedServices, McredServices, McredServiceSet } from './mcred
 export const McredModule: Module<McredServices, PartialLangiumServices & McredAddedServices> = {
     parser: {
         Lexer: services => new McredLexer(services),
+        LangiumParser: services => createMcredParser(services),
         ValueConverter: () => new McredValueConverter()
     },
     references: {

@@ -5,111 +5,111 @@
  * so that the snippet and the new-file template never drift apart. Pure: no editor API.
  */
 
-const ASSESSMENT_TYPE_CHOICE = 'written-exam,oral-exam,project,portfolio,practical,quiz,presentation,peer-assessment,peer-review,'
-    + 'marked-assignment,continuous-evaluation,group-performance,attendance,problem-based,artefact,self-assessment,guided-self-assessment';
-const SUPERVISION_CHOICE = 'supervised-with-id,supervised,unsupervised-with-id,unsupervised';
-const PARTICIPATION_CHOICE = 'online,onsite,blended';
+/** A hole at tab stop `n`: the `?` is selected, so that typing or completion replaces it. */
+const hole = (n: number) => `\${${n}:?}`;
 
-/** A provider block. */
+/** A provider block: its name, and a hole for each value to decide. */
 export const PROVIDER_SNIPPET = [
     'provider ${1:Name} {',
-    '    name "${2:Legal name}"',
-    '    country ${3:IT}',
-    '    region "${4:Region}"',
-    '    kind ${5:university}',
-    '    homepage "${6:https://www.example.org}"',
+    `    name ${hole(2)}`,
+    `    country ${hole(3)}`,
+    `    homepage ${hole(4)}`,
     '}'
 ].join('\n');
 
 /** An assessment block inside a micro-credential. */
 export const ASSESSMENT_SNIPPET = [
     'assessment ${1:Final} {',
-    `    type \${2|${ASSESSMENT_TYPE_CHOICE}|}`,
-    '    covers ${3:LO1}',
-    `    supervision \${4|${SUPERVISION_CHOICE}|}`,
-    '    grading "${5:pass/fail}"',
+    `    type ${hole(2)}`,
+    `    covers ${hole(3)}`,
+    `    supervision ${hole(4)}`,
+    `    grading ${hole(5)}`,
     '}'
 ].join('\n');
 
-/** A cohort: the issuance that states Annex I elements 1 (learner) and 5 (date of issuing). */
+/** A cohort: the issuance that states Annex I elements 1 (learners) and 5 (date of issuing). */
 export const COHORT_SNIPPET = [
     'cohort ${1:Cohort} of ${2:Credential} {',
-    '    issued ${3:2026-06-30}',
-    '    learner "${4:Full name}" id "${5:mailto:learner@example.org}" grade "${6:pass}"',
+    `    issued ${hole(3)}`,
+    `    roster ${hole(4)}`,
     '}'
 ].join('\n');
 
 /**
- * A complete micro-credential: every Annex I element is a tab stop (elements 1 and 5 in the cohort
- * that follows it), and every block of the design method is there to fill in.
+ * A complete micro-credential: every Annex I element (elements 1 and 5 in the cohort that follows
+ * it) and every block of the design method, each value a hole `?` to decide. Nothing is
+ * invented: the credential has an error per hole until a person fills it.
  */
 export const MICROCREDENTIAL_SNIPPET = [
     'microcredential ${1:Name} {',
-    '    title "${2:Title of the micro-credential}"',
-    '    awardedBy ${3:Provider}',
-    '    language ${4:en}',
-    '    level eqf ${5|1,2,3,4,5,6,7,8|}',
-    '    field "${6:0223}"',
-    '    workload ${7:5} ects',
-    '    duration ${8:6} weeks',
-    `    participation \${9|${PARTICIPATION_CHOICE}|}`,
-    '    setting ${10|non-formal,formal,informal|}',
+    `    title ${hole(2)}`,
+    '    awardedBy ${3:?}',
+    `    language ${hole(4)}`,
+    `    level ${hole(5)}`,
+    `    field ${hole(6)}`,
+    `    workload ${hole(7)}`,
+    `    duration ${hole(8)}`,
+    `    participation ${hole(9)}`,
+    `    setting ${hole(10)}`,
     '',
-    '    outcome LO1 "${11:Explain the main principles of …}"',
+    `    outcome LO1 ${hole(11)}`,
     '',
     '    assessment ${12:Final} {',
-    `        type \${13|${ASSESSMENT_TYPE_CHOICE}|}`,
+    `        type ${hole(13)}`,
     '        covers LO1',
-    `        supervision \${14|${SUPERVISION_CHOICE}|}`,
-    '        grading "${15:pass/fail}"',
+    `        supervision ${hole(14)}`,
+    `        grading ${hole(15)}`,
     '    }',
     '',
     '    audience {',
-    '        target "${16:Who the programme is for}"',
-    '        needsAnalysis "${17:Evidence of their needs}"',
-    '        coDesignedWith "${18:Stakeholders who co-designed it}"',
-    '        purpose ${19|upskilling,reskilling|}',
+    `        target ${hole(16)}`,
+    `        needsAnalysis ${hole(17)}`,
+    `        coDesignedWith ${hole(18)}`,
+    `        purpose ${hole(19)}`,
     '    }',
     '',
     '    format {',
-    `        mode \${20|${PARTICIPATION_CHOICE}|}`,
-    '        methodology "${21:Teaching methodology}"',
-    '        sustainability "${22:Why the format is sustainable}"',
+    `        mode ${hole(20)}`,
+    `        methodology ${hole(21)}`,
+    `        sustainability ${hole(22)}`,
     '    }',
     '',
     '    qualityAssurance {',
-    '        ${23|internal,external|} ${24|exAnte,exPost|} "${25:QA procedure}"',
-    '        stakeholders "${26:employers}", "${27:learners}"',
-    '        standards "${28:ESG 2015 Part 1}"',
-    '        review every ${29:2} years',
+    `        internal ${hole(23)}`,
+    `        stakeholders ${hole(24)}`,
+    `        standards ${hole(25)}`,
+    `        review ${hole(26)}`,
     '    }',
     '',
     '    business {',
-    '        model "${30:Business model}"',
-    '        fee ${31:300} ${32:EUR}',
-    '        sustainability short "${33:Short run}" medium "${34:Medium run}" long "${35:Long run}"',
-    '        administration "${36:Student administration}"',
-    '        learnerTypes ${37|students,professionals,jobseekers,other|}',
+    `        model ${hole(27)}`,
+    `        fee ${hole(28)}`,
+    `        sustainability ${hole(29)}`,
+    `        administration ${hole(30)}`,
+    `        learnerTypes ${hole(31)}`,
     '    }',
     '',
-    '    prerequisites "${38:Prerequisites needed to enrol}"',
-    '    standalone',
-    '    recognition "${39:How the credential is recognised}"',
-    '    furtherInfo "${40:https://www.example.org/programme}"',
+    `    prerequisites ${hole(32)}`,
+    `    stackable ${hole(33)}`,
+    `    recognition ${hole(34)}`,
+    `    furtherInfo ${hole(35)}`,
     '}',
     '',
-    'cohort ${41:FirstCohort} of ${1} {',
-    '    issued ${42:2026-06-30}',
-    '    learner "${43:Full name}" id "${44:mailto:learner@example.org}" grade "${45:pass}"',
+    'cohort ${36:FirstCohort} of ${1} {',
+    `    issued ${hole(37)}`,
+    `    roster ${hole(38)}`,
     '}'
 ].join('\n');
 
 /**
- * The text of a new programme file: a provider and a complete micro-credential (every element of
- * the language, every Annex I element) with its first cohort, to be filled in.
+ * The text of a new programme file: a provider and a complete micro-credential (every Annex I
+ * element, every block of the design method) with its first cohort. The only values are those the
+ * person gave (the title, when typed); every other value is a hole `?` to fill in.
  */
-export function programmeTemplate(name: string, title = 'Title of the micro-credential', providerName = 'MyProvider'): string {
-    const credential = snippetToText(MICROCREDENTIAL_SNIPPET, { 1: name, 2: title.replace(/["\\]/g, '\\$&'), 3: providerName });
+export function programmeTemplate(name: string, title?: string, providerName = 'MyProvider'): string {
+    const values: Record<number, string> = { 1: name, 3: providerName };
+    if (title?.trim()) values[2] = `"${title.trim().replace(/["\\]/g, '\\$&')}"`;
+    const credential = snippetToText(MICROCREDENTIAL_SNIPPET, values);
     const provider = snippetToText(PROVIDER_SNIPPET, { 1: providerName });
     return `${provider}\n\n${credential}\n`;
 }

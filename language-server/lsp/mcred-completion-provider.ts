@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type LangiumDocument, type LangiumDocumentFactory, type ReferenceInfo, type ScopeComputation } from 'langium';
 import {
     type CompletionAcceptor,
     type CompletionContext,
@@ -8,9 +8,11 @@ import {
     type NextFeature
 } from 'langium/lsp';
 import {
-    CompletionItemKind, InsertTextFormat, type MarkupContent
+    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams,
+    type MarkupContent, type Range
 } from 'vscode-languageserver';
-import type { Concept } from '../vocab/index.js';
+import { EQF_LEVELS, QF_EHEA_CYCLES, type Concept } from '../vocab/index.js';
+import { holeAt } from './holes.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from '../programme-template.js';
@@ -38,8 +40,33 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
     /** Typing the opening quote of `field "` or `skill "` lists the fields or skills at once. */
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['"'] };
 
+    private readonly documentFactory: LangiumDocumentFactory;
+    private readonly scopeComputation: ScopeComputation;
+
     constructor(services: LangiumServices) {
         super(services);
+        this.documentFactory = services.shared.workspace.LangiumDocumentFactory;
+        this.scopeComputation = services.references.ScopeComputation;
+    }
+
+    /**
+     * At a hole (`level ?`, the cursor on or just after the `?`): exactly the legal values of the
+     * property, computed as if the `?` were not there, each replacing the `?` (one choice fills it).
+     */
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        const hole = holeAt(text, document.textDocument.offsetAt(params.position));
+        if (!hole) return super.getCompletion(document, params, cancelToken);
+        // The same text with a space for the `?`: every offset stays where it was.
+        const probe = this.documentFactory.fromString(`${text.slice(0, hole.offset)} ${text.slice(hole.offset + 1)}`, document.uri);
+        probe.localSymbols = await this.scopeComputation.collectLocalSymbols(probe);
+        const start = document.textDocument.positionAt(hole.offset);
+        const list = await super.getCompletion(probe, { ...params, position: start }, cancelToken);
+        const range: Range = { start, end: document.textDocument.positionAt(hole.offset + 1) };
+        const items = [...list?.items ?? [], ...extraHoleItems(hole.property)]
+            .filter(item => item.label !== '?')
+            .map(item => replacing(item, range));
+        return { isIncomplete: true, items };
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): void | Promise<void> {
@@ -73,7 +100,8 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
-        if (!this.filterKeyword(context, keyword)) return;
+        // `?` (a hole) is written on purpose, not proposed: completion offers values.
+        if (keyword.value === '?' || !this.filterKeyword(context, keyword)) return;
         const rule = ruleOf(keyword)?.name;
         const vocabulary = keywordValueVocabulary(rule);
         const concept = vocabulary?.get(keyword.value);
@@ -161,6 +189,45 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
             detail: summary.detail ?? item.detail,
             documentation: markdown(summaryMarkdown(summary))
         };
+    }
+}
+
+/** The item, its text replacing the hole's `?`. */
+function replacing(item: CompletionItem, range: Range): CompletionItem {
+    const edit = item.textEdit;
+    const newText = edit ? edit.newText : item.insertText ?? item.label;
+    return { ...item, textEdit: { range, newText }, filterText: item.filterText ?? item.label, sortText: item.sortText ?? '1' };
+}
+
+/** Whole values where the grammar alone would offer only a first word (`level ?` → `eqf 6`), and the form of a number or text. */
+function extraHoleItems(property: string): CompletionItem[] {
+    const snippet = (label: string, newText: string, detail: string, sortText: string): CompletionItem =>
+        ({ label, kind: CompletionItemKind.Snippet, detail, insertText: newText, insertTextFormat: InsertTextFormat.Snippet, sortText });
+    switch (property) {
+        case 'level':
+            return [
+                ...EQF_LEVELS.concepts.map((c, i): CompletionItem => ({
+                    label: `eqf ${c.code}`, kind: CompletionItemKind.EnumMember, detail: c.label,
+                    documentation: markdown(conceptMarkdown(c, EQF_LEVELS)), sortText: `0${i}`
+                })),
+                ...QF_EHEA_CYCLES.concepts.map((c, i): CompletionItem => ({
+                    label: `qf-ehea ${c.code}`, kind: CompletionItemKind.EnumMember, detail: c.label,
+                    documentation: markdown(conceptMarkdown(c, QF_EHEA_CYCLES)), sortText: `0q${i}`
+                })),
+                snippet('none "…"', 'none "$1"', 'No level applies: say why', '0z')
+            ];
+        case 'workload':
+            return [snippet('… ects', '$1 ects', 'The workload in ECTS credits', '0'), snippet('… hours', '$1 hours', 'The workload in hours', '0')];
+        case 'hours':
+        case 'capacity':
+        case 'fee':
+            return [snippet('…', '$1', property === 'fee' ? 'An amount and a currency (fee 300 EUR)' : 'A number', '0')];
+        case 'issued':
+            return [snippet('YYYY-MM-DD', '${1:YYYY}-${2:MM}-${3:DD}', 'A date', '0')];
+        case 'period':
+            return [snippet('YYYY-MM-DD to YYYY-MM-DD', '$1 to $2', 'When the teaching runs: two dates', '0')];
+        default:
+            return [];
     }
 }
 

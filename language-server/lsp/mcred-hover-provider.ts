@@ -3,6 +3,8 @@ import {
     type AstNode, type LangiumDocument, type LeafCstNode
 } from 'langium';
 import { AstNodeHoverProvider, type LangiumServices } from 'langium/lsp';
+import { isMicroCredential, isOutcome, isQaProcedure } from '../generated/ast.js';
+import { holeMarkdown } from './hole-docs.js';
 import type { Diagnostic, Hover, HoverParams, Position } from 'vscode-languageserver';
 import { notionalHours } from '../model/workload.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
@@ -17,8 +19,12 @@ import { ruleMarkdown } from '../rules/rule-docs.js';
  * of the rule it enforces.
  */
 export class McredHoverProvider extends AstNodeHoverProvider {
+    private readonly providerNames: () => string[];
+
     constructor(services: LangiumServices) {
         super(services);
+        const index = services.shared.workspace.IndexManager;
+        this.providerNames = () => index.allElements('Provider').map(d => d.name).distinct().toArray();
     }
 
     override getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
@@ -52,6 +58,7 @@ export class McredHoverProvider extends AstNodeHoverProvider {
             if (summaries.length > 0) return summaries.join('\n\n');
         }
         const source = leaf.grammarSource;
+        if (GrammarAST.isKeyword(source) && source.value === '?') return this.holeContent(leaf);
         if (GrammarAST.isKeyword(source)) {
             const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
             if (rule === 'Name') return this.valueContent(leaf); // a soft keyword used as a name or a code (`language id`)
@@ -62,6 +69,19 @@ export class McredHoverProvider extends AstNodeHoverProvider {
             return doc && keywordMarkdown(source.value, doc);
         }
         return this.valueContent(leaf);
+    }
+
+    /** A hole (`level ?`): what is to decide, what it stands for, and the legal values. */
+    private holeContent(leaf: LeafCstNode): string | undefined {
+        const node = leaf.astNode;
+        const procedure = isQaProcedure(node) ? node : undefined;
+        const property = procedure ? procedure.kind : isOutcome(node) ? 'outcome' : (node as { property?: string }).property;
+        if (!property) return undefined;
+        const block = procedure || isOutcome(node) ? node.$type : node.$container?.$type ?? node.$type;
+        const credential = AstUtils.getContainerOfType(node, isMicroCredential);
+        const names = property === 'covers' ? credential?.outcomes.map(o => o.name).filter(n => n !== undefined)
+            : ['awardedBy', 'deliveredWith', 'members', 'providedBy'].includes(property) ? this.providerNames() : undefined;
+        return holeMarkdown({ property, block, names });
     }
 
     /** A value typed by the designer: a code of a controlled list, or a workload in ECTS. */

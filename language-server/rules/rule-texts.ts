@@ -394,11 +394,11 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
 
     // The language
     'syntax-error': {
-        rule: 'The file follows the .mcred syntax (LANGUAGE.md §2). While a top-level element has a syntax error, its completeness checks (Annex I, optional elements, QA gaps) wait: the parser\'s recovery drops the rest of the block, so "missing" would be wrong.',
+        rule: 'The file follows the .mcred syntax (docs/language.md). The message says what is wrong in the programme\'s words: a word of the language in another case ("write `ects` in lower case"), a property the block does not have, with the one likely meant ("`credits` is not a property of a micro-credential; did you mean `workload`?"), a block that is not closed ("the `assessment Audit {` opened on line 12 is not closed"), or what may follow a property. A line that cannot be read states nothing, and the rest of its block is still read. While a top-level element has a syntax error, its completeness checks (Annex I, optional elements, QA gaps) wait, so that nothing is reported missing because of the error.',
         why: 'Nothing else can be judged reliably until the text parses.',
         fires: 'microcredential AIEthics {\n    language en en\n}',
         fixed: 'microcredential AIEthics {\n    language en\n}',
-        fix: 'Correct the text at the position shown.'
+        fix: 'Correct the text at the position shown. Quick fix for a word in the wrong case or a property with a likely meaning: "Write `ects`", "Write `workload`".'
     },
     'ref-unresolved': {
         rule: 'Every reference (`awardedBy`, `covers`, `stackable into`, `includes`, `cohort … of`) names a provider, outcome, micro-credential or pathway declared in the workspace (any file).',

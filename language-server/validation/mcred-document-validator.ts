@@ -1,5 +1,5 @@
 import {
-    DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument,
+    DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
     type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
@@ -11,6 +11,7 @@ import { isIssueCode, isWaivable, RULES, type IssueCode, type Severity } from '.
 import { report } from './report.js';
 import type { ConfiguredSeverity, SeverityPolicy } from '../rules/severity-policy.js';
 import { limitSyntaxErrors } from './syntax-error-limit.js';
+import { explainSyntaxErrors } from './syntax-messages.js';
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -71,6 +72,13 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
             kept.push(...this.unusedWaivers(document, used, broken));
         }
         return limitSyntaxErrors(kept.filter(diagnostic => applySeverity(diagnostic, policy)));
+    }
+
+    /** Parser errors in the designer's words (syntax-messages.ts), one per line. */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const parsing: Diagnostic[] = [];
+        super.processParsingErrors(parseResult, parsing, options);
+        diagnostics.push(...explainSyntaxErrors(parseResult, parsing));
     }
 
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {

@@ -222,10 +222,10 @@ describe('snippets', () => {
         const skeleton = items.find(i => i.kind === CompletionItemKind.Snippet && i.label === 'microcredential');
         expect(skeleton?.insertTextFormat).toBe(InsertTextFormat.Snippet);
         expect(skeleton?.textEdit?.newText).toBe(MICROCREDENTIAL_SNIPPET);
-        const tabStopAfter = (prefix: string) => new RegExp(`${prefix}\\$\\{\\d+[:|]`);
+        const tabStopAfter = (prefix: string) => new RegExp(`${prefix}\\$\\{\\d+:\\?\\}`);
         for (const element of [
-            'learner "', 'title "', 'awardedBy ', 'issued ', 'outcome LO1 "', 'workload ', 'level eqf ',
-            'type ', 'participation ', 'qualityAssurance \\{\\n\\s+'
+            'roster ', 'title ', 'awardedBy ', 'issued ', 'outcome LO1 ', 'workload ', 'level ',
+            'type ', 'participation ', 'qualityAssurance \\{\\n\\s+internal '
         ]) {
             expect(MICROCREDENTIAL_SNIPPET).toMatch(tabStopAfter(element));
         }

@@ -8,7 +8,6 @@ import {
 } from '../../language-server/programme-template.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 import { credentialContexts } from '../../language-server/model/credential-contexts.js';
-import { readiness } from '../../language-server/model/readiness.js';
 
 const { mcred, shared } = createMcredServices(EmptyFileSystem);
 const parse = parseHelper<Model>(mcred);
@@ -16,7 +15,7 @@ const parse = parseHelper<Model>(mcred);
 afterEach(() => clearDocuments(shared));
 
 describe('the new-programme template', () => {
-    test('parses, links, states all eleven Annex I elements and is canonically formatted', async () => {
+    test('parses, links, is canonically formatted and states only what the person gave: every other value is a hole', async () => {
         const text = programmeTemplate('AIDigitalEthics', 'AI & "Digital" Ethics');
         const document = await parse(text, { validation: true });
         expect(document.parseResult.lexerErrors).toEqual([]);
@@ -25,24 +24,41 @@ describe('the new-programme template', () => {
         const [context] = credentialContexts([document.parseResult.value]);
         expect(context.credential.name).toBe('AIDigitalEthics');
         expect(context.credential.title).toBe('AI & "Digital" Ethics');
-        expect(readiness(context).annex1Present).toBe(11);
+        expect(context.credential.awardedBy.map(ref => ref.ref?.name)).toEqual(['MyProvider']);
+        // No invented fact: no number, date, controlled value or sentence besides the title.
+        expect(text.replace('"AI & \\"Digital\\" Ethics"', '').replace(/LO1/g, '')).not.toMatch(/"|\d|\beqf\b|\bects\b|\bonline\b|\bexAnte\b|\bquiz\b/);
+        const credential = context.credential;
+        expect(credential.holes.map(h => h.property)).toEqual([
+            'language', 'level', 'field', 'workload', 'duration', 'participation', 'setting', 'prerequisites', 'stackable', 'recognition', 'furtherInfo'
+        ]);
+        expect(credential.outcomes[0].statementHole).toBe(true);
+        expect(credential.assessments[0].holes.map(h => h.property)).toEqual(['type', 'supervision', 'grading']);
+        expect(credential.qualityAssurance?.procedures.map(p => [p.kind, p.hole])).toEqual([['internal', true]]);
+        expect(context.cohorts[0].holes.map(h => h.property)).toEqual(['issued', 'roster']);
         const edits = await mcred.lsp.Formatter!.formatDocument(document, {
             textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true }
         });
         expect(TextDocument.applyEdits(document.textDocument, edits)).toBe(text);
     });
 
-    test('states every block of the design method', async () => {
+    test('without a title, the title is a hole too', async () => {
         const document = await parse(programmeTemplate('P'));
         const credential = document.parseResult.value.elements.find(isMicroCredential)!;
-        expect(credential.audience?.purposes).toEqual(['upskilling']);
-        expect(credential.format?.methodology).toBeDefined();
-        expect(credential.qualityAssurance?.procedures).toHaveLength(1);
-        expect(credential.business?.longRun).toBeDefined();
-        expect(credential.prerequisites && credential.recognition && credential.furtherInfo).toBeTruthy();
+        expect(credential.title).toBeUndefined();
+        expect(credential.holes[0].property).toBe('title');
     });
 
-    test.each([PROVIDER_SNIPPET, ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET])('every snippet expands to valid text', async snippet => {
+    test('has every block of the design method, each value a hole', async () => {
+        const document = await parse(programmeTemplate('P'));
+        const credential = document.parseResult.value.elements.find(isMicroCredential)!;
+        expect(credential.audience?.holes.map(h => h.property)).toEqual(['target', 'needsAnalysis', 'coDesignedWith', 'purpose']);
+        expect(credential.format?.holes.map(h => h.property)).toEqual(['mode', 'methodology', 'sustainability']);
+        expect(credential.qualityAssurance?.holes.map(h => h.property)).toEqual(['stakeholders', 'standards', 'review']);
+        expect(credential.business?.holes.map(h => h.property)).toEqual(['model', 'fee', 'sustainability', 'administration', 'learnerTypes']);
+    });
+
+    test.each([PROVIDER_SNIPPET, ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET])('every snippet expands to valid text, with no choice that would pick a value', async snippet => {
+        expect(snippet).not.toMatch(/\$\{\d+\|/);
         const text = snippetToText(snippet);
         expect(text).not.toMatch(/\$\{?\d/);
         const wrapped = snippet === ASSESSMENT_SNIPPET ? `microcredential X {\n${text}\n}` : text;

@@ -1,6 +1,6 @@
 /**
- * The conventional order of the elements of each block: the order of the LANGUAGE.md §2
- * example (and, for what it does not show, of the grammar). A quick fix inserts a missing
+ * The conventional order of the elements of each block: the order of the example in
+ * docs/language.md (and, for what it does not show, of the grammar). A quick fix inserts a missing
  * element after the last element present that comes before it, so that fixed files read like
  * the example. Each slot lists the AST properties that state it.
  */
@@ -25,4 +25,17 @@ export function slotOf(type: string, property: string): number {
     const index = (ELEMENT_ORDER[type] ?? []).findIndex(slot => slot.includes(property));
     if (index < 0) throw new Error(`No slot for ${type}.${property}`);
     return index;
+}
+
+/** The AST property a hole stands for, by the keyword it follows (`level ?` → `levels`), where the two differ. */
+const HOLE_PROPERTIES: Readonly<Record<string, string>> = {
+    level: 'levels', workload: 'ects', outcome: 'outcomes', language: 'languages', field: 'fields', name: 'legalName',
+    identifier: 'legalIdentifier', purpose: 'purposes', stackable: 'stackableInto', audience: 'audience', fee: 'fee',
+    sustainability: 'sustainability', review: 'reviewEvery', period: 'periodFrom'
+};
+
+/** The AST property that a hole (`level ?`) takes the place of. */
+export function holeProperty(type: string, keyword: string): string {
+    if (type === 'Business' && keyword === 'sustainability') return 'shortRun';
+    return HOLE_PROPERTIES[keyword] ?? keyword;
 }

@@ -3,7 +3,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { isCohort, isMicroCredential, type Cohort, type MicroCredential, type Model } from '../../generated/ast.js';
 import { ANNEX1_ELEMENTS } from '../../model/annex1-elements.js';
 import { RULES } from '../../rules/issue-codes.js';
-import { countryFromHomepage, declared, nextOutcomeName } from './missing-elements.js';
+import { nextOutcomeName } from './missing-elements.js';
 import { SKELETONS } from './skeletons.js';
 import { insertAfter, insertElement, quickFix, type Change, type FixContext } from './text-edits.js';
 import { cohortCredential } from '../../model/credential-contexts.js';
@@ -11,7 +11,8 @@ import { cohortCredential } from '../../model/credential-contexts.js';
 /**
  * "Fix all missing Annex I elements of X": one action per credential that inserts every missing
  * mandatory element at once (the programme's, its awarding bodies' countries, and those of its
- * cohorts in the same file), with plain placeholders to review. Offered on an Annex I diagnostic
+ * cohorts in the same file), each as a hole `?`: the credential keeps its errors until a person
+ * fills every hole (completion at a hole offers the legal values). Offered on an Annex I diagnostic
  * of the credential when two or more elements are missing (with one, the single fix is the same).
  */
 export function fixAllAnnex1(diagnostics: readonly Diagnostic[], nodeAt: (d: Diagnostic) => AstNode | undefined, context: FixContext): CodeAction[] {
@@ -48,10 +49,10 @@ export function missingAnnex1Changes(credential: MicroCredential, context: FixCo
     const into = (property: string, text: string, blankLineBefore = false) =>
         changes.push(insertElement(context, credential, property, text, { blankLineBefore }));
     if (missing.has('eu-title')) into('title', SKELETONS.title());
-    if (missing.has('eu-awarding-body')) into('awardedBy', SKELETONS.awardedBy(declared(context, 'Provider')));
+    if (missing.has('eu-awarding-body')) into('awardedBy', SKELETONS.awardedBy());
     if (missing.has('eu-country')) {
         for (const provider of credential.awardedBy.map(ref => ref.ref)) {
-            if (provider && !provider.country) changes.push(insertElement(context, provider, 'country', SKELETONS.country(countryFromHomepage(provider))));
+            if (provider && !provider.country) changes.push(insertElement(context, provider, 'country', SKELETONS.country()));
         }
     }
     if (missing.has('eu-workload')) into('ects', SKELETONS.workload());
@@ -74,7 +75,7 @@ export function missingAnnex1Changes(credential: MicroCredential, context: FixCo
     }
     for (const cohort of cohorts) {
         if (!cohort.issued) changes.push(insertElement(context, cohort, 'issued', SKELETONS.issued()));
-        if (cohort.learners.length === 0 && !cohort.roster) changes.push(insertElement(context, cohort, 'learners', SKELETONS.learner()));
+        if (cohort.learners.length === 0 && !cohort.roster) changes.push(insertElement(context, cohort, 'roster', SKELETONS.roster()));
     }
     return changes;
 }

@@ -10,13 +10,14 @@ import { DID_YOU_MEAN_FIXES } from './did-you-mean.js';
 import { fixAllAnnex1 } from './fix-all-annex1.js';
 import { MISSING_ELEMENT_FIXES } from './missing-elements.js';
 import { OUTCOME_VERB_FIXES } from './outcome-verbs.js';
+import { SYNTAX_FIXES } from './syntax-fixes.js';
 import type { FixContext } from './text-edits.js';
 import { VALUE_REPAIR_FIXES } from './value-repairs.js';
 import { WAIVER_FIXES } from './waiver-fixes.js';
 
 /** Every concern's fixes; adding a concern is a file in this folder and one entry here. */
 const FIX_FAMILIES: readonly DiagnosticFixes[] = [
-    MISSING_ELEMENT_FIXES, DID_YOU_MEAN_FIXES, VALUE_REPAIR_FIXES, COVER_OUTCOME_FIXES, CREATE_PROVIDER_FIXES, OUTCOME_VERB_FIXES, WAIVER_FIXES
+    MISSING_ELEMENT_FIXES, DID_YOU_MEAN_FIXES, VALUE_REPAIR_FIXES, COVER_OUTCOME_FIXES, CREATE_PROVIDER_FIXES, OUTCOME_VERB_FIXES, WAIVER_FIXES, SYNTAX_FIXES
 ];
 
 const FIXES = new Map<string, DiagnosticFix[]>();
@@ -60,7 +61,8 @@ export class McredCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const code = String(diagnostic.code);
-            const node = isIssueCode(code) ? nodeAt(diagnostic) : undefined;
+            // A syntax error may sit on text the parser skipped: its fix needs no node.
+            const node = isIssueCode(code) ? nodeAt(diagnostic) ?? (code === 'syntax-error' ? document.parseResult.value : undefined) : undefined;
             if (!node) continue;
             for (const fix of FIXES.get(code) ?? []) {
                 actions.push(...fix(diagnostic, node, context));

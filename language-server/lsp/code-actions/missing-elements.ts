@@ -2,16 +2,16 @@ import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import {
     isAssessment, isCohort, isLearner, isLevel, isMicroCredential, isProvider, isQaProcedure,
-    type Business, type MicroCredential, type Provider
+    type Business, type MicroCredential
 } from '../../generated/ast.js';
-import { COUNTRIES } from '../../vocab/index.js';
 import { factsOf, type DiagnosticFix, type DiagnosticFixes } from './diagnostic-fix.js';
 import { SKELETONS } from './skeletons.js';
 import { insertAfter, insertBefore, insertElement, quickFix, replaceNode, type Change, type FixContext } from './text-edits.js';
 
 /**
  * Quick fixes that insert the skeleton of a missing element at its conventional place (the
- * order of the LANGUAGE.md §2 example), with the file's indentation and placeholders: the
+ * order of the example in docs/language.md), with the file's indentation and a hole `?` for every
+ * value (never an invented one): the
  * mandatory and optional Annex I elements and the items of the design method.
  */
 
@@ -48,14 +48,6 @@ export function nextOutcomeName(credential: MicroCredential): string {
     let n = credential.outcomes.length + 1;
     while (names.has(`LO${n}`)) n++;
     return `LO${n}`;
-}
-
-/** The country of a provider's homepage domain, when it is a country code (unifi.it → IT). */
-export function countryFromHomepage(provider: Provider): string | undefined {
-    const host = /^[a-z]+:\/\/([^/:]+)/i.exec(provider.homepage ?? '')?.[1];
-    const tld = host?.split('.').pop()?.toUpperCase();
-    const code = tld === 'UK' ? 'GB' : tld;
-    return code && COUNTRIES.has(code) ? code : undefined;
 }
 
 /** Inserts a design-method block, or a line into it (facts `block`, `missing`, `blockMissing`). */
@@ -98,10 +90,10 @@ const onCohort = (title: string, property: string, skeleton: () => string): Diag
 export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
     // Annex I, mandatory
     'eu-title': intoCredential('Add the title', 'title', () => SKELETONS.title()),
-    'eu-awarding-body': intoCredential('Add the awarding body', 'awardedBy', (_, context) => SKELETONS.awardedBy(declared(context, 'Provider'))),
+    'eu-awarding-body': intoCredential('Add the awarding body', 'awardedBy', () => SKELETONS.awardedBy()),
     'eu-learning-outcomes': intoCredential('Add a learning outcome', 'outcomes', c => SKELETONS.outcome(nextOutcomeName(c)), true),
     'eu-workload': intoCredential('Add the workload', 'ects', () => SKELETONS.workload()),
-    'eu-workload-ects': intoCredential('State the workload in ECTS', 'ects', c => SKELETONS.workload(Math.max(1, Math.round((c.hours ?? 125) / 27.5)))),
+    'eu-workload-ects': intoCredential('State the workload in ECTS', 'ects', () => SKELETONS.workload()),
     'eu-level': (diagnostic, node, context) => {
         const level = AstUtils.getContainerOfType(node, isLevel);
         if (level?.notApplicable) {
@@ -130,9 +122,12 @@ export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
         const provider = credentialOf(node)?.awardedBy.map(ref => ref.ref).find(p => p?.name === name) ?? AstUtils.getContainerOfType(node, isProvider);
         if (!provider) return [];
         return [quickFix(`Add the country to provider '${provider.name}'`, [diagnostic],
-            [insertElement(context, provider, 'country', SKELETONS.country(countryFromHomepage(provider)))], context, true)];
+            [insertElement(context, provider, 'country', SKELETONS.country())], context, true)];
     },
-    'eu-learner': onCohort('Add a learner', 'learners', SKELETONS.learner),
+    'eu-learner': (diagnostic, node, context) => [
+        ...onCohort('Add the roster of learners', 'roster', SKELETONS.roster)(diagnostic, node, context),
+        ...onCohort('Add a learner', 'learners', SKELETONS.learner)(diagnostic, node, context)
+    ].map((action, i) => ({ ...action, isPreferred: i === 0 })),
     'eu-issue-date': onCohort('Add the date of issuing', 'issued', SKELETONS.issued),
 
     // Annex I, optional
@@ -144,7 +139,7 @@ export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
         return learner?.$cstNode ? [quickFix('Add the grade', [diagnostic], [insertAfter(context.document, learner.$cstNode, SKELETONS.grade())], context, true)] : [];
     },
     'eu-opt-stackability': (diagnostic, node, context) => [
-        ...intoCredential('Say it stacks into a pathway', 'stackableInto', (_, ctx) => SKELETONS.stackableInto(declared(ctx, 'Pathway')))(diagnostic, node, context),
+        ...intoCredential('Say it stacks into a pathway', 'stackableInto', () => SKELETONS.stackableInto())(diagnostic, node, context),
         ...intoCredential('Say it is standalone', 'standalone', () => SKELETONS.standalone())(diagnostic, node, context)
     ].map((action, i) => ({ ...action, isPreferred: i === 0 })),
 
@@ -193,10 +188,10 @@ export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
         const runs = factsOf<{ runs: string[] }>(diagnostic).runs ?? [];
         const existing = business && lastSustainabilityNode(business);
         if (existing && runs.length > 0) {
-            const text = runs.map((run, i) => ` ${run} "\${${i + 1}:${run}-run plan}"`).join('');
+            const text = SKELETONS.sustainabilityRuns(runs);
             return [quickFix(`Add the ${runs.join(', ')} run`, [diagnostic], [insertAfter(context.document, existing, text)], context, true)];
         }
-        return designItem({ sustainability: () => SKELETONS.businessSustainability(runs.length > 0 ? runs : undefined) })(diagnostic, node, context);
+        return designItem({ sustainability: () => SKELETONS.businessSustainability() })(diagnostic, node, context);
     },
     'qa-business-administration': (diagnostic, node, context) => {
         const credential = credentialOf(node);

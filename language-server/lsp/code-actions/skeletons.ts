@@ -1,14 +1,17 @@
 import type { MicroCredential } from '../../generated/ast.js';
-import { ASSESSMENT_TYPES } from '../../vocab/index.js';
 import { escapeSnippet } from './text-edits.js';
 
 /**
- * The skeletons quick fixes insert, in snippet syntax: tab stops with a placeholder or a choice,
- * `\t` for one more level of indentation. Placeholders describe what to write; numbers default
- * to the values of the LANGUAGE.md §2 example.
+ * The skeletons quick fixes insert, in snippet syntax (`\t` for one more level of indentation).
+ * They state nothing nobody decided: every value is a hole `?` (a tab stop whose default is `?`,
+ * so that one keystroke replaces it and completion at the hole offers the legal values), never a
+ * plausible number, date, code or sentence. Holes parse and stay errors until a person fills them.
+ * Where the language has no hole (a learner's name, the reason of `level none`, one run of the
+ * business sustainability) the skeleton writes the text `"?"`, which is a placeholder, not a value.
  */
 
-const choice = (n: number, values: readonly string[]) => `\${${n}|${values.map(v => v.replace(/[,|\\$}]/g, m => `\\${m}`)).join(',')}|}`;
+/** A hole at tab stop `n`: `?` selected, typed over or completed. */
+export const hole = (n = 1) => `\${${n}:?}`;
 
 export const PARTICIPATION = ['online', 'onsite', 'blended'] as const;
 export const SUPERVISION = ['supervised-with-id', 'supervised', 'unsupervised', 'unsupervised-with-id'] as const;
@@ -18,89 +21,61 @@ export function today(): string {
 }
 
 export const SKELETONS = {
-    title: () => 'title "${1:Title of the micro-credential}"',
-    awardedBy: (providers: readonly string[]) => providers.length > 0 ? `awardedBy ${choice(1, providers)}` : 'awardedBy ${1:Provider}',
-    outcome: (name: string) => `outcome ${escapeSnippet(name)} "\${1:Explain …}"`,
-    workload: (ects = 5) => `workload \${1:${ects}} ects`,
-    level: () => 'level eqf ${1:6}',
-    levelReason: () => ' "${1:Why no EQF or QF-EHEA level applies}"',
-    duration: () => `duration \${1:6} ${choice(2, ['weeks', 'days', 'months', 'hours'])}`,
-    participation: () => `participation ${choice(1, PARTICIPATION)}`,
-    assessmentType: () => `type ${choice(1, ASSESSMENT_TYPES.concepts.map(c => c.code))}`,
-    supervision: () => `supervision ${choice(1, SUPERVISION)}`,
-    grading: () => 'grading "${1:pass/fail}"',
-    grade: () => ' grade "${1:pass}"',
+    title: () => `title ${hole()}`,
+    awardedBy: () => `awardedBy ${hole()}`,
+    outcome: (name: string) => `outcome ${escapeSnippet(name)} ${hole()}`,
+    workload: () => `workload ${hole()}`,
+    level: () => `level ${hole()}`,
+    levelReason: () => ` "${hole()}"`,
+    duration: () => `duration ${hole()}`,
+    participation: () => `participation ${hole()}`,
+    assessmentType: () => `type ${hole()}`,
+    supervision: () => `supervision ${hole()}`,
+    grading: () => `grading ${hole()}`,
+    grade: () => ` grade ${hole()}`,
+    /** `assessment Assessment { type ? covers … }`: the covered outcomes are the credential's, or a hole. */
     assessment: (credential: MicroCredential, covers: readonly string[] = credential.outcomes.map(o => o.name)) => [
         'assessment ${1:Assessment} {',
-        `\ttype ${choice(2, ASSESSMENT_TYPES.concepts.map(c => c.code))}`,
-        ...named(covers).length > 0 ? [`\tcovers ${named(covers).map(escapeSnippet).join(', ')}`] : [],
-        `\tsupervision ${choice(3, SUPERVISION)}`,
-        '\tgrading "${4:pass/fail}"',
+        `\ttype ${hole(2)}`,
+        named(covers).length > 0 ? `\tcovers ${named(covers).map(escapeSnippet).join(', ')}` : `\tcovers ${hole(3)}`,
         '}'
     ].join('\n'),
-    prerequisites: () => 'prerequisites "${1:What learners need before enrolling}"',
-    furtherInfo: () => 'furtherInfo "${1:https://example.org/programme}"',
-    stackableInto: (pathways: readonly string[]) => pathways.length > 0 ? `stackable into ${choice(1, pathways)}` : 'stackable into ${1:Pathway}',
+    prerequisites: () => `prerequisites ${hole()}`,
+    furtherInfo: () => `furtherInfo ${hole()}`,
+    stackableInto: () => `stackable ${hole()}`,
     standalone: () => 'standalone',
-    country: (guess: string | undefined) => `country \${1:${guess ?? 'XX'}}`,
-    learner: () => 'learner "${1:Full name}" id "${2:mailto:name@example.org}" grade "${3:pass}"',
-    issued: () => `issued \${1:${today()}}`,
+    country: () => `country ${hole()}`,
+    roster: () => `roster ${hole()}`,
+    learner: () => `learner "${hole()}" id ${hole(2)}`,
+    issued: () => `issued ${hole()}`,
 
     // Design-method blocks and their lines
-    target: () => 'target "${1:Who the programme is for}"',
-    needsAnalysis: () => 'needsAnalysis "${1:Evidence of the needs analysis}"',
-    coDesignedWith: () => 'coDesignedWith "${1:Stakeholders who co-designed the programme}"',
-    purposes: () => `purpose ${choice(1, ['upskilling', 'reskilling', 'upskilling, reskilling'])}`,
-    audience: () => [
-        'audience {',
-        '\ttarget "${1:Who the programme is for}"',
-        '\tneedsAnalysis "${2:Evidence of the needs analysis}"',
-        '\tcoDesignedWith "${3:Stakeholders who co-designed the programme}"',
-        `\tpurpose ${choice(4, ['upskilling', 'reskilling', 'upskilling, reskilling'])}`,
-        '}'
-    ].join('\n'),
-    mode: (participation: string | undefined) => participation ? `mode ${participation}` : `mode ${choice(1, PARTICIPATION)}`,
-    methodology: () => 'methodology "${1:How the teaching reaches the outcomes}"',
-    formatSustainability: () => 'sustainability "${1:Why the format is sustainable for the issuer and the learners}"',
+    target: () => `target ${hole()}`,
+    needsAnalysis: () => `needsAnalysis ${hole()}`,
+    coDesignedWith: () => `coDesignedWith ${hole()}`,
+    purposes: () => `purpose ${hole()}`,
+    audience: () => ['audience {', `\ttarget ${hole(1)}`, `\tneedsAnalysis ${hole(2)}`, `\tcoDesignedWith ${hole(3)}`, `\tpurpose ${hole(4)}`, '}'].join('\n'),
+    mode: (participation: string | undefined) => `mode ${participation ?? hole()}`,
+    methodology: () => `methodology ${hole()}`,
+    formatSustainability: () => `sustainability ${hole()}`,
     format: (participation: string | undefined) => [
-        'format {',
-        participation ? `\tmode ${participation}` : `\tmode ${choice(1, PARTICIPATION)}`,
-        '\tmethodology "${2:How the teaching reaches the outcomes}"',
-        '\tsustainability "${3:Why the format is sustainable for the issuer and the learners}"',
-        '}'
+        'format {', `\tmode ${participation ?? hole(1)}`, `\tmethodology ${hole(2)}`, `\tsustainability ${hole(3)}`, '}'
     ].join('\n'),
-    internal: () => 'internal exAnte "${1:How the design was approved}"',
-    external: () => 'external exPost agency "${1:QA agency}" standard "${2:ESG 2015 Part 1}"',
-    stakeholders: () => 'stakeholders "${1:employers}", "${2:learners}"',
-    standards: () => 'standards "${1:ESG 2015 Part 1}"',
-    qualityAssurance: () => [
-        'qualityAssurance {',
-        '\tinternal exAnte "${1:How the design was approved}"',
-        '\texternal exPost agency "${2:QA agency}" standard "${3:ESG 2015 Part 1}"',
-        '\tstakeholders "${4:employers}", "${5:learners}"',
-        '\treview every ${6:2} years',
-        '}'
-    ].join('\n'),
-    model: () => 'model "${1:Fee-based, publicly funded, co-financed, …}"',
-    businessSustainability: (runs: readonly string[] = ['short', 'medium', 'long']) =>
-        `sustainability ${runs.map((run, i) => `${run} "\${${i + 1}:${run}-run plan}"`).join(' ')}`,
-    administration: () => 'administration "${1:How learners enrol and are administered}"',
-    learnerTypes: () => `learnerTypes ${choice(1, ['students, professionals', 'students', 'professionals', 'jobseekers', 'other'])}`,
+    internal: () => `internal ${hole()}`,
+    external: () => `external ${hole()}`,
+    stakeholders: () => `stakeholders ${hole()}`,
+    standards: () => `standards ${hole()}`,
+    qualityAssurance: () => ['qualityAssurance {', `\tinternal ${hole()}`, '}'].join('\n'),
+    model: () => `model ${hole()}`,
+    businessSustainability: () => `sustainability ${hole()}`,
+    /** One more run after an existing `sustainability short "…"`: the language has no hole there. */
+    sustainabilityRuns: (runs: readonly string[]) => runs.map((run, i) => ` ${run} "${hole(i + 1)}"`).join(''),
+    administration: () => `administration ${hole()}`,
+    learnerTypes: () => `learnerTypes ${hole()}`,
     business: () => [
-        'business {',
-        '\tmodel "${1:Fee-based, publicly funded, co-financed, …}"',
-        '\tsustainability short "${2:short-run plan}" medium "${3:medium-run plan}" long "${4:long-run plan}"',
-        '\tadministration "${5:How learners enrol and are administered}"',
-        `\tlearnerTypes ${choice(6, ['students, professionals', 'students', 'professionals', 'jobseekers', 'other'])}`,
-        '}'
+        'business {', `\tmodel ${hole(1)}`, `\tsustainability ${hole(2)}`, `\tadministration ${hole(3)}`, `\tlearnerTypes ${hole(4)}`, '}'
     ].join('\n'),
-    provider: (name: string) => [
-        `provider ${escapeSnippet(name)} {`,
-        '\tname "${1:Legal name of the awarding body}"',
-        '\tcountry ${2:XX}',
-        '\thomepage "${3:https://example.org}"',
-        '}'
-    ].join('\n')
+    provider: (name: string) => [`provider ${escapeSnippet(name)} {`, `\tname ${hole(1)}`, `\tcountry ${hole(2)}`, '}'].join('\n')
 };
 
 /** The names that exist: an outcome cut short by a syntax error has none, whatever the generated type says. */

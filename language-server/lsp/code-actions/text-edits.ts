@@ -3,7 +3,7 @@ import {
     CodeActionKind, type CodeAction, type Diagnostic, type Range, type SnippetTextEdit, type TextDocumentEdit, type TextEdit,
     type WorkspaceEdit
 } from 'vscode-languageserver';
-import { ELEMENT_ORDER, slotOf } from './element-order.js';
+import { ELEMENT_ORDER, holeProperty, slotOf } from './element-order.js';
 
 /**
  * One change of a quick fix, in one document. `text` is written in snippet syntax (`${1:title}`,
@@ -175,6 +175,17 @@ function neighbours(container: AstNode, slot: number): { previous?: Span; next?:
             }
         }
     });
+    // A hole (`level ?`) stands where its property would be.
+    for (const hole of (container as { holes?: Array<AstNode & { property?: string }> }).holes ?? []) {
+        const index = hole.property ? slots.findIndex(slot => slot.includes(holeProperty(container.$type, hole.property!))) : -1;
+        const element = hole.$cstNode;
+        if (index < 0 || !element) continue;
+        if (index <= slot) {
+            if (!previous || element.end > previous.end) previous = element;
+        } else if (!next || element.offset < next.offset) {
+            next = element;
+        }
+    }
     return { previous, next };
 }
 

@@ -8,7 +8,7 @@ export const WAIVER_FIXES: DiagnosticFixes = {
     'waiver-reason': (diagnostic, node, context) => {
         const waiver = AstUtils.getContainerOfType(node, isWaiver);
         const code = waiver && GrammarUtils.findNodeForProperty(waiver.$cstNode, 'code');
-        return code ? [quickFix('Add the reason of the waiver', [diagnostic], [insertAfter(context.document, code, ' "${1:Why this check does not apply}"')], context, true)] : [];
+        return code ? [quickFix('Add the reason of the waiver', [diagnostic], [insertAfter(context.document, code, ' "${1:?}"')], context, true)] : [];
     },
     'waiver-unused': (diagnostic, node, context) => {
         const waiver = AstUtils.getContainerOfType(node, isWaiver);

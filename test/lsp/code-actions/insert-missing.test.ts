@@ -1,13 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import { today } from '../../../language-server/lsp/code-actions/skeletons.js';
 import { fixesFor } from '../../support/code-actions.js';
 import { check, edit, EXAMPLE } from '../../support/validate.js';
 
 /**
  * Before/after tests of the quick fixes that insert a missing element. The "before" is the §2
  * example without one line; the "after" is the example with that line replaced by the skeleton
- * the fix inserts, which shows that the fix puts the element at its conventional place.
+ * the fix inserts, which shows that the fix puts the element at its conventional place. A fix
+ * inserts a hole `?`, never a value: the result parses, and the element stays to decide.
  */
+
+/** The fixed text parses: no syntax error (a hole is not one). */
+async function expectParses(text: string) {
+    expect((await check(text)).codes).not.toContain('syntax-error');
+}
 async function expectRoundTrip(code: string, line: RegExp, skeleton: string, title: string, options: { index?: number } = {}) {
     const match = line.exec(EXAMPLE);
     if (!match) throw new Error(`${String(line)} not in the example`);
@@ -17,58 +22,60 @@ async function expectRoundTrip(code: string, line: RegExp, skeleton: string, tit
     expect(fixes.actions.map(a => a.title)).toContain(title);
     const fixed = fixes.apply(title)['programme.mcred'];
     expect(fixed).toBe(after);
-    expect((await check(fixed)).codes).not.toContain(code);
+    await expectParses(fixed);
 }
 
 describe('quick fixes: insert the missing element where the §2 example has it', () => {
     test.each([
-        ['eu-title', /^ {4}title "AI & Digital Ethics"/m, '    title "Title of the micro-credential"', 'Add the title'],
-        ['eu-awarding-body', /^ {4}awardedBy UNIFI(?=\n {4}language)/m, '    awardedBy UNIFI', 'Add the awarding body'],
-        ['eu-workload', /^ {4}workload 5 ects.*$/m, '    workload 5 ects', 'Add the workload'],
-        ['eu-level', /^ {4}level eqf 6(?=\n {4}field)/m, '    level eqf 6', 'Add the level'],
-        ['eu-participation', /^ {4}participation blended.*$/m, '    participation online', 'Add the form of participation'],
-        ['qa-structure-defined', /^ {4}duration 6 weeks/m, '    duration 6 weeks', 'Add the duration'],
-        ['eu-opt-prerequisites', /^ {4}prerequisites.*$/m, '    prerequisites "What learners need before enrolling"', 'Add the prerequisites'],
-        ['eu-opt-further-info', /^ {4}furtherInfo.*$/m, '    furtherInfo "https://example.org/programme"', 'Add further information'],
-        ['eu-opt-stackability', /^ {4}stackable into.*$/m, '    stackable into AILiteracyPathway', 'Say it stacks into a pathway'],
+        ['eu-title', /^ {4}title "AI & Digital Ethics"/m, '    title ?', 'Add the title'],
+        ['eu-awarding-body', /^ {4}awardedBy UNIFI(?=\n {4}language)/m, '    awardedBy ?', 'Add the awarding body'],
+        ['eu-workload', /^ {4}workload 5 ects.*$/m, '    workload ?', 'Add the workload'],
+        ['eu-level', /^ {4}level eqf 6(?=\n {4}field)/m, '    level ?', 'Add the level'],
+        ['eu-participation', /^ {4}participation blended.*$/m, '    participation ?', 'Add the form of participation'],
+        ['qa-structure-defined', /^ {4}duration 6 weeks/m, '    duration ?', 'Add the duration'],
+        ['eu-opt-prerequisites', /^ {4}prerequisites.*$/m, '    prerequisites ?', 'Add the prerequisites'],
+        ['eu-opt-further-info', /^ {4}furtherInfo.*$/m, '    furtherInfo ?', 'Add further information'],
+        ['eu-opt-stackability', /^ {4}stackable into.*$/m, '    stackable ?', 'Say it stacks into a pathway'],
         ['eu-opt-stackability', /^ {4}stackable into.*$/m, '    standalone', 'Say it is standalone'],
-        ['eu-assessment-type', /^ {8}type project/m, '        type written-exam', 'Add the assessment type'],
-        ['eu-opt-supervision', /^ {8}supervision.*$/m, '        supervision supervised-with-id', 'Add the supervision'],
-        ['qa-structure-transparency', /^ {8}grading.*$/m, '        grading "pass/fail"', 'Add the grading scheme'],
-        ['eu-issue-date', /^ {4}issued.*$/m, `    issued ${today()}`, 'Add the date of issuing'],
-        ['eu-country', /^ {4}country IT/m, '    country IT', "Add the country to provider 'UNIFI'"],
-        ['qa-audience-target', /^ {8}target.*$/m, '        target "Who the programme is for"', 'Add target'],
-        ['qa-audience-needs', /^ {8}needsAnalysis.*$/m, '        needsAnalysis "Evidence of the needs analysis"', 'Add needsAnalysis'],
-        ['qa-audience-codesign', /^ {8}coDesignedWith.*$/m, '        coDesignedWith "Stakeholders who co-designed the programme"', 'Add coDesignedWith'],
-        ['qa-audience-upskilling', /^ {8}purpose.*$/m, '        purpose upskilling', 'Add purpose'],
+        ['eu-assessment-type', /^ {8}type project/m, '        type ?', 'Add the assessment type'],
+        ['eu-opt-supervision', /^ {8}supervision.*$/m, '        supervision ?', 'Add the supervision'],
+        ['qa-structure-transparency', /^ {8}grading.*$/m, '        grading ?', 'Add the grading scheme'],
+        ['eu-issue-date', /^ {4}issued.*$/m, '    issued ?', 'Add the date of issuing'],
+        ['eu-country', /^ {4}country IT/m, '    country ?', "Add the country to provider 'UNIFI'"],
+        ['qa-audience-target', /^ {8}target.*$/m, '        target ?', 'Add target'],
+        ['qa-audience-needs', /^ {8}needsAnalysis.*$/m, '        needsAnalysis ?', 'Add needsAnalysis'],
+        ['qa-audience-codesign', /^ {8}coDesignedWith.*$/m, '        coDesignedWith ?', 'Add coDesignedWith'],
+        ['qa-audience-upskilling', /^ {8}purpose.*$/m, '        purpose ?', 'Add purpose'],
         ['qa-format-modes', /^ {8}mode blended/m, '        mode blended', 'Add mode'],
-        ['qa-format-methodology', /^ {8}methodology.*$/m, '        methodology "How the teaching reaches the outcomes"', 'Add methodology'],
-        ['qa-format-sustainability', /^ {8}sustainability "Reuses.*$/m, '        sustainability "Why the format is sustainable for the issuer and the learners"', 'Add sustainability'],
-        ['qa-method-defined', /^ {8}internal exAnte.*$/m, '        internal exAnte "How the design was approved"', 'Add the internal QA'],
-        ['qa-method-stakeholders', /^ {8}stakeholders.*$/m, '        stakeholders "employers", "learners"', 'Add stakeholders'],
-        ['qa-business-model', /^ {8}model.*$/m, '        model "Fee-based, publicly funded, co-financed, …"', 'Add model'],
-        ['qa-business-sustainability', /^ {8}sustainability short.*$/m, '        sustainability short "short-run plan" medium "medium-run plan" long "long-run plan"', 'Add sustainability'],
-        ['qa-business-administration', /^ {8}administration.*$/m, '        administration "How learners enrol and are administered"', 'Add administration'],
-        ['qa-business-administration', /^ {8}learnerTypes.*$/m, '        learnerTypes students, professionals', 'Add learnerTypes']
+        ['qa-format-methodology', /^ {8}methodology.*$/m, '        methodology ?', 'Add methodology'],
+        ['qa-format-sustainability', /^ {8}sustainability "Reuses.*$/m, '        sustainability ?', 'Add sustainability'],
+        ['qa-method-defined', /^ {8}internal exAnte.*$/m, '        internal ?', 'Add the internal QA'],
+        ['qa-method-stakeholders', /^ {8}stakeholders.*$/m, '        stakeholders ?', 'Add stakeholders'],
+        ['qa-business-model', /^ {8}model.*$/m, '        model ?', 'Add model'],
+        ['qa-business-sustainability', /^ {8}sustainability short.*$/m, '        sustainability ?', 'Add sustainability'],
+        ['qa-business-administration', /^ {8}administration.*$/m, '        administration ?', 'Add administration'],
+        ['qa-business-administration', /^ {8}learnerTypes.*$/m, '        learnerTypes ?', 'Add learnerTypes']
     ])('%s: %s → %s', async (code, line, skeleton, title) => {
         await expectRoundTrip(code, line, skeleton, title);
     });
 
-    test('eu-learner: a learner line after the date of issuing', async () => {
+    test('eu-learner: a roster hole (preferred) or a learner line after the date of issuing', async () => {
         const before = edit(EXAMPLE, /\n {4}learner "Jane[^\n]*\n {4}learner "Kim[^\n]*/, '');
         const fixes = await fixesFor(before, 'eu-learner');
-        expect(fixes.apply('Add a learner')['programme.mcred']).toBe(edit(before, 'issued 2026-06-30', 'issued 2026-06-30\n    learner "Full name" id "mailto:name@example.org" grade "pass"'));
+        expect(fixes.actions.map(a => [a.title, a.isPreferred])).toEqual([['Add the roster of learners', true], ['Add a learner', false]]);
+        expect(fixes.apply('Add the roster of learners')['programme.mcred']).toBe(edit(before, 'issued 2026-06-30', 'issued 2026-06-30\n    roster ?'));
+        expect(fixes.apply('Add a learner')['programme.mcred']).toBe(edit(before, 'issued 2026-06-30', 'issued 2026-06-30\n    learner "?" id ?'));
     });
 
     test('eu-opt-grade: the grade at the end of the learner line', async () => {
         const before = edit(EXAMPLE, '"did:example:123" grade "pass"', '"did:example:123"');
-        expect((await fixesFor(before, 'eu-opt-grade')).apply('Add the grade')['programme.mcred']).toBe(EXAMPLE);
+        expect((await fixesFor(before, 'eu-opt-grade')).apply('Add the grade')['programme.mcred']).toBe(edit(before, '"did:example:123"', '"did:example:123" grade ?'));
     });
 
     test('qa-method-defined: the missing external QA goes after the internal one', async () => {
         const before = edit(EXAMPLE, /\n {8}external exPost[^\n]*/, '');
         const fixed = (await fixesFor(before, 'qa-method-defined')).apply('Add the external QA')['programme.mcred'];
-        expect(fixed).toBe(edit(before, /(\n {8}internal exAnte[^\n]*)/, '$1\n        external exPost agency "QA agency" standard "ESG 2015 Part 1"'));
+        expect(fixed).toBe(edit(before, /(\n {8}internal exAnte[^\n]*)/, '$1\n        external ?'));
     });
 
     test('qa-method-defined: a procedure without timing gets exAnte or exPost', async () => {
@@ -81,13 +88,13 @@ describe('quick fixes: insert the missing element where the §2 example has it',
     test('qa-method-tools: a standards line in the QA block', async () => {
         const before = edit(EXAMPLE, ' standard "ESG 2015 Part 1"', '');
         const fixed = (await fixesFor(before, 'qa-method-tools')).apply('Add standards')['programme.mcred'];
-        expect(fixed).toBe(edit(before, '"employers", "learners"', '"employers", "learners"\n        standards "ESG 2015 Part 1"'));
+        expect(fixed).toBe(edit(before, '"employers", "learners"', '"employers", "learners"\n        standards ?'));
     });
 
     test('qa-business-sustainability: the missing runs are appended to the existing line', async () => {
         const before = edit(EXAMPLE, ' long "Part of the lifelong-learning catalogue"', '');
         const fixed = (await fixesFor(before, 'qa-business-sustainability')).apply('Add the long run')['programme.mcred'];
-        expect(fixed).toBe(edit(EXAMPLE, '"Part of the lifelong-learning catalogue"', '"long-run plan"'));
+        expect(fixed).toBe(edit(EXAMPLE, '"Part of the lifelong-learning catalogue"', '"?"'));
     });
 
     test('qa-format-modes: a contradicting mode is made to agree, either way', async () => {
@@ -97,17 +104,17 @@ describe('quick fixes: insert the missing element where the §2 example has it',
         expect(fixes.apply('Make the participation online (as the format says)')['programme.mcred']).toBe(edit(before, 'participation blended', 'participation online'));
     });
 
-    test('eu-workload-ects: the ECTS computed from the hours', async () => {
+    test('eu-workload-ects: a workload hole, not ECTS guessed from the hours', async () => {
         const before = edit(EXAMPLE, 'workload 5 ects', 'hours 125');
         const fixed = (await fixesFor(before, 'eu-workload-ects')).apply('State the workload in ECTS')['programme.mcred'];
-        expect(fixed).toContain('    hours 125                   // notional workload; `hours 125` may be added\n    workload 5 ects\n');
-        expect((await check(fixed)).codes).toEqual([]);
+        expect(fixed).toContain('    hours 125                   // notional workload; `hours 125` may be added\n    workload ?\n');
+        await expectParses(fixed);
     });
 
     test('eu-level: `level none` gets its reason', async () => {
         const before = edit(EXAMPLE, '    level eqf 6\n    field', '    level none\n    field');
         const fixed = (await fixesFor(before, 'eu-level')).apply('Give the reason why no level applies')['programme.mcred'];
-        expect(fixed).toContain('    level none "Why no EQF or QF-EHEA level applies"\n');
+        expect(fixed).toContain('    level none "?"\n');
     });
 });
 
@@ -120,46 +127,46 @@ describe('quick fixes: insert a missing block', () => {
         expect(fixed).toBe(edit(EXAMPLE, /\n {4}audience \{[\s\S]*?\n {4}\}\n/, [
             '',
             '    audience {',
-            '        target "Who the programme is for"',
-            '        needsAnalysis "Evidence of the needs analysis"',
-            '        coDesignedWith "Stakeholders who co-designed the programme"',
-            '        purpose upskilling',
+            '        target ?',
+            '        needsAnalysis ?',
+            '        coDesignedWith ?',
+            '        purpose ?',
             '    }',
             ''
         ].join('\n')));
-        expect((await check(fixed)).codes).toEqual([]);
+        await expectParses(fixed);
     });
 
     test('the quality assurance block (eu-quality-assurance) goes after the format block', async () => {
         const before = edit(EXAMPLE, /\n {4}qualityAssurance \{[\s\S]*?\n {4}\}\n/, '');
         const fixed = (await fixesFor(before, 'eu-quality-assurance')).apply('Add the quality assurance block (Annex I element 11, design method step 4)')['programme.mcred'];
-        expect(fixed).toContain('"Reuses the university\'s e-learning platform"\n    }\n\n    qualityAssurance {\n        internal exAnte "How the design was approved"\n');
-        expect((await check(fixed)).codes).toEqual([]);
+        expect(fixed).toContain('"Reuses the university\'s e-learning platform"\n    }\n\n    qualityAssurance {\n        internal ?\n    }\n');
+        await expectParses(fixed);
     });
 
     test('a QA block without procedure gets an internal one', async () => {
         const before = edit(EXAMPLE, /\n {8}internal exAnte[^\n]*\n {8}external exPost[^\n]*/, '\n        standards "ESG"');
         const fixed = (await fixesFor(before, 'eu-quality-assurance')).apply('Add an internal QA procedure')['programme.mcred'];
-        expect(fixed).toContain('    qualityAssurance {\n        internal exAnte "How the design was approved"\n        standards "ESG"\n');
+        expect(fixed).toContain('    qualityAssurance {\n        internal ?\n        standards "ESG"\n');
     });
 
     test('no outcome: an outcome after the setting, with a blank line', async () => {
         const before = edit(edit(EXAMPLE, /\n {4}outcome LO1[\s\S]*?b5"\n/, ''), '        covers LO1, LO2\n', '');
         const fixed = (await fixesFor(before, 'eu-learning-outcomes')).apply('Add a learning outcome')['programme.mcred'];
-        expect(fixed).toContain('    setting non-formal                // formal | non-formal | informal\n\n    outcome LO1 "Explain …"\n');
+        expect(fixed).toContain('    setting non-formal                // formal | non-formal | informal\n\n    outcome LO1 ?\n');
     });
 
     test('no assessment: an assessment covering every outcome', async () => {
         const before = edit(EXAMPLE, /\n {4}assessment Audit \{[\s\S]*?\n {4}\}\n/, '');
         const fixed = (await fixesFor(before, 'eu-assessment-type')).apply('Add an assessment')['programme.mcred'];
-        expect(fixed).toContain('b5"\n\n    assessment Assessment {\n        type written-exam\n        covers LO1, LO2\n        supervision supervised-with-id\n        grading "pass/fail"\n    }\n');
-        expect((await check(fixed)).codes).toEqual([]);
+        expect(fixed).toContain('b5"\n\n    assessment Assessment {\n        type ?\n        covers LO1, LO2\n    }\n');
+        await expectParses(fixed);
     });
 
     test('an empty block written on one line is opened up', async () => {
         const before = edit(EXAMPLE, /\n {4}audience \{[\s\S]*?\n {4}\}\n/, '\n    audience { }\n');
         const fixed = (await fixesFor(before, 'qa-audience-target')).apply('Add target')['programme.mcred'];
-        expect(fixed).toContain('    audience {\n        target "Who the programme is for"\n    }\n');
+        expect(fixed).toContain('    audience {\n        target ?\n    }\n');
     });
 });
 
@@ -168,35 +175,35 @@ describe('quick fixes follow the file and the client', () => {
         const tabs = EXAMPLE.replace(/^( {4})+/gm, spaces => '\t'.repeat(spaces.length / 4));
         const before = edit(tabs, '\ttitle "AI & Digital Ethics"\n', '');
         const fixed = (await fixesFor(before, 'eu-title')).apply('Add the title')['programme.mcred'];
-        expect(fixed).toBe(edit(tabs, '\ttitle "AI & Digital Ethics"', '\ttitle "Title of the micro-credential"'));
+        expect(fixed).toBe(edit(tabs, '\ttitle "AI & Digital Ethics"', '\ttitle ?'));
     });
 
     test('two-space indentation inside a nested block', async () => {
         const twoSpaces = EXAMPLE.replace(/^( {4})+/gm, spaces => ' '.repeat(spaces.length / 2));
         const before = edit(twoSpaces, '    grading "pass/fail"\n', '');
         const fixed = (await fixesFor(before, 'qa-structure-transparency')).apply('Add the grading scheme')['programme.mcred'];
-        expect(fixed).toBe(twoSpaces);
+        expect(fixed).toBe(edit(twoSpaces, '    grading "pass/fail"', '    grading ?'));
     });
 
-    test('with snippet support, the fix is a snippet with tab stops', async () => {
+    test('with snippet support, the fix is a snippet whose tab stop is the hole', async () => {
         const before = edit(EXAMPLE, '    title "AI & Digital Ethics"\n', '');
         const fixes = await fixesFor(before, 'eu-title', { snippets: true });
-        expect(fixes.snippets('Add the title')).toEqual(['    title "${1:Title of the micro-credential}"\n']);
+        expect(fixes.snippets('Add the title')).toEqual(['    title ${1:?}\n']);
         expect(fixes.actions[0].isPreferred).toBe(true);
     });
 
-    test('choices become a snippet choice (participation)', async () => {
+    test('a controlled value is a hole too, not a choice whose first item would be picked (participation)', async () => {
         const before = edit(EXAMPLE, /\n {4}participation blended[^\n]*/, '');
         const [snippet] = (await fixesFor(before, 'eu-participation', { snippets: true })).snippets('Add the form of participation');
-        expect(snippet).toBe('    participation ${1|online,onsite,blended|}\n');
+        expect(snippet).toBe('    participation ${1:?}\n');
     });
 
-    test('the country goes into the provider in another file, guessed from its homepage', async () => {
+    test('the country hole goes into the provider in another file (not guessed from its homepage)', async () => {
         const [provider, rest] = [EXAMPLE.slice(0, EXAMPLE.indexOf('microcredential')), EXAMPLE.slice(EXAMPLE.indexOf('microcredential'))];
         const files = { 'providers.mcred': edit(provider, '    country IT\n', ''), 'programme.mcred': rest };
         const fixes = await fixesFor(files, 'eu-country', { file: 'programme.mcred' });
         const fixed = fixes.apply("Add the country to provider 'UNIFI'");
-        expect(fixed['providers.mcred']).toBe(provider);
+        expect(fixed['providers.mcred']).toBe(edit(provider, '    country IT', '    country ?'));
         expect(fixed['programme.mcred']).toBe(rest);
     });
 });

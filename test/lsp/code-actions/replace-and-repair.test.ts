@@ -79,7 +79,7 @@ describe('qa-structure-assessment-aligned: add the outcome to an assessment', ()
         const none = edit(EXAMPLE, /\n {4}assessment Audit \{[\s\S]*?\n {4}\}\n/, '');
         const fixes = await fixesFor(none, 'qa-structure-assessment-aligned', { index: 1 });
         const fixed = fixes.apply('Add an assessment that covers LO2')['programme.mcred'];
-        expect(fixed).toContain('    assessment Assessment {\n        type written-exam\n        covers LO2\n');
+        expect(fixed).toContain('    assessment Assessment {\n        type ?\n        covers LO2\n    }\n');
     });
 });
 
@@ -89,14 +89,14 @@ describe('ref-unresolved: create the missing provider', () => {
         const fixes = await fixesFor(before, 'ref-unresolved');
         const fixed = fixes.apply("Create provider 'POLIMI'")['programme.mcred'];
         expect(fixed).toBe(edit(before, '    homepage "https://www.unifi.it"\n}\n',
-            '    homepage "https://www.unifi.it"\n}\n\nprovider POLIMI {\n    name "Legal name of the awarding body"\n    country XX\n    homepage "https://example.org"\n}\n'));
-        expect((await check(fixed)).codes).toEqual(['value-country']);
+            '    homepage "https://www.unifi.it"\n}\n\nprovider POLIMI {\n    name ?\n    country ?\n}\n'));
+        expect((await check(fixed)).codes).not.toContain('syntax-error');
     });
 
     test('at the top of a file without providers', async () => {
         const before = 'microcredential M {\n    awardedBy NEW\n}\n';
         const fixed = (await fixesFor(before, 'ref-unresolved')).apply("Create provider 'NEW'")['programme.mcred'];
-        expect(fixed.startsWith('provider NEW {\n    name "Legal name of the awarding body"\n')).toBe(true);
+        expect(fixed.startsWith('provider NEW {\n    name ?\n    country ?\n}\n')).toBe(true);
         expect(fixed.endsWith('}\n\nmicrocredential M {\n    awardedBy NEW\n}\n')).toBe(true);
     });
 
@@ -128,7 +128,7 @@ describe('waivers', () => {
     test('waiver-reason: add the reason', async () => {
         const before = withWaiver('    waive qa-business-model').replace(/\n {8}model "Fee-based[^\n]*/, '');
         const fixed = (await fixesFor(before, 'waiver-reason')).apply('Add the reason of the waiver')['programme.mcred'];
-        expect(fixed).toBe(edit(before, 'waive qa-business-model', 'waive qa-business-model "Why this check does not apply"'));
+        expect(fixed).toBe(edit(before, 'waive qa-business-model', 'waive qa-business-model "?"'));
         expect((await check(fixed)).codes).toEqual([]);
     });
 

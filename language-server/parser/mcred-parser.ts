@@ -1,0 +1,78 @@
+import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult } from 'langium';
+import type { IOrAlt, IToken } from 'chevrotain';
+
+/** At most this many lines are recovered per text. */
+export const MAX_LINE_RECOVERIES = 50;
+
+/** What the recovery needs of Chevrotain's parser (protected members of its recognizer). */
+interface Recognizer {
+    LA(howMuch: number): IToken;
+    SKIP_TOKEN(): IToken;
+    isBackTracking(): boolean;
+    recoveryEnabled: boolean;
+}
+
+/**
+ * Langium's parser, with one more recovery rule suited to a language of one property per line:
+ * when no alternative matches a line (`level EQF 6`, `workload 5 ECTS`, `participation Blended`),
+ * the error is recorded and the rest of that line (with any block it opens) is skipped, so that
+ * the parser goes on with the next property of the same block. Without it, the error ends the
+ * whole block: every later property of the programme would be lost from the tree and the
+ * programme would look as if it lacked them. The skipped line states nothing (its element is
+ * not stated; the syntax error says why).
+ *
+ * Chevrotain computes the expected alternatives of each such error, which costs milliseconds: after
+ * {@link MAX_LINE_RECOVERIES} recovered lines in one text, the parser's own recovery takes over again
+ * (a file of garbage is not made slow to parse; its first errors are the ones a person reads).
+ */
+export class McredParser extends LangiumParser {
+    private recoveries = 0;
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
+        this.recoveries = 0;
+        return super.parse<T>(input, options);
+    }
+
+    override alternatives(idx: number, choices: Array<IOrAlt<unknown>>): void {
+        if (this.isRecording()) {
+            super.alternatives(idx, choices);
+            return;
+        }
+        try {
+            super.alternatives(idx, choices);
+        } catch (error) {
+            if (!this.recoverLine(error)) throw error;
+        }
+    }
+
+    /** Skips the rest of the line of a "no viable alternative" error; false when that is not possible. */
+    private recoverLine(error: unknown): boolean {
+        const recognizer = this.wrapper as unknown as Recognizer;
+        const failed = error as { name?: string; token?: IToken };
+        if (failed.name !== 'NoViableAltException' || !failed.token || !recognizer.recoveryEnabled || recognizer.isBackTracking()) return false;
+        if (++this.recoveries > MAX_LINE_RECOVERIES) return false;
+        const line = failed.token.startLine ?? 0;
+        let depth = 0;
+        let skipped = 0;
+        for (let token = recognizer.LA(1); token.tokenType.name !== 'EOF'; token = recognizer.LA(1)) {
+            const image = token.image;
+            if (depth === 0 && (token.startLine ?? 0) > line) break;
+            if (image === '}' && token.tokenType.name === '}') {
+                if (depth === 0) break;
+                depth--;
+            } else if (image === '{' && token.tokenType.name === '{') {
+                depth++;
+            }
+            recognizer.SKIP_TOKEN();
+            skipped++;
+        }
+        return skipped > 0;
+    }
+}
+
+/** Creates and finalizes the mcred parser (what Langium's `createLangiumParser` does for its own). */
+export function createMcredParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createParser(services.Grammar, new McredParser(services), services.parser.Lexer.definition);
+    parser.finalize();
+    return parser;
+}
