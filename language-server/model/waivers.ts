@@ -2,12 +2,15 @@ import { AstUtils, type AstNode } from 'langium';
 import { isCohort, isMicroCredential, type MicroCredential, type Waiver } from '../generated/ast.js';
 import { isIssueCode, isWaivable, type IssueCode } from '../rules/issue-codes.js';
 import { cohortCredential } from './credential-contexts.js';
+import { isPlaceholder } from './placeholders.js';
 
 /** What is wrong with a waiver, if anything (`waiver-reason`, `waiver-unknown-code`). */
 export type WaiverProblem =
     | { readonly kind: 'unknown-code' }
     | { readonly kind: 'not-waivable'; readonly code: IssueCode }
-    | { readonly kind: 'no-reason' };
+    | { readonly kind: 'no-reason' }
+    /** The reason only holds a placeholder (`"?"`, `"TBD"`): reported by `value-placeholder` on the text. */
+    | { readonly kind: 'placeholder-reason' };
 
 /** The problems of a waiver; a waiver with a problem waives nothing. */
 export function waiverProblems(waiver: Waiver): WaiverProblem[] {
@@ -21,13 +24,15 @@ export function waiverProblems(waiver: Waiver): WaiverProblem[] {
     }
     if (!waiver.reason?.trim()) {
         problems.push({ kind: 'no-reason' });
+    } else if (isPlaceholder(waiver.reason)) {
+        problems.push({ kind: 'placeholder-reason' });
     }
     return problems;
 }
 
 /**
  * The waivers of a credential that take effect, by code: a known, waivable code with a written
- * reason. The first waiver of a code wins; a later one for the same code is unused.
+ * reason (a placeholder such as `"?"` is not one). The first waiver of a code wins; a later one for the same code is unused.
  */
 export function activeWaivers(credential: MicroCredential): ReadonlyMap<IssueCode, Waiver> {
     const active = new Map<IssueCode, Waiver>();

@@ -39,6 +39,9 @@ export class WaiverChecks implements CheckFamily {
                         `Say why '${waiver.code}' does not apply: \`waive ${waiver.code} "reason"\` — an auditor reads the reason`,
                         { node: waiver, keyword: 'waive' }, { waived: waiver.code });
                     break;
+                case 'placeholder-reason':
+                    // value-placeholder reports the text itself: one cause, one diagnostic.
+                    break;
             }
         }
     }

@@ -28,7 +28,9 @@ const NOT_MECHANICAL: Record<string, string> = {
     'value-duration': 'the right duration is a design decision',
     'value-workload-consistency': 'which of ECTS and hours is wrong is not known',
     'ref-duplicate-name': 'which name to change, and to what, is not known',
-    'pathway-cycle': 'which include to remove is not known'
+    'pathway-cycle': 'which include to remove is not known',
+    'value-hole': 'a person decides the value: completion at the hole offers exactly the legal ones',
+    'value-placeholder': 'a person writes the text: mcred never invents it'
 };
 
 describe('quick fixes', () => {
