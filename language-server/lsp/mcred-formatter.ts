@@ -14,7 +14,7 @@ import { isKeywordLeaf, ownCstNodes } from './cst-nodes.js';
 type BlankLines = 'none' | 'keep-one' | 'one';
 
 /**
- * The one canonical layout of a .mcred file (the layout of LANGUAGE.md §2):
+ * The one canonical layout of a .mcred file (the layout of docs/language.md):
  * - `{` ends the header line; each property, outcome, level, procedure and learner is on its own
  *   line, indented by one level (4 spaces) per enclosing block; `}` is on its own line;
  * - tokens of one element are separated by one space, no space before a comma; a `skill` list

@@ -368,7 +368,7 @@ function stackTargets(credential: MicroCredential, pathways: Iterable<Pathway>):
     });
 }
 
-/** A pathway's workload is the sum of its parts unless stated (LANGUAGE.md §2). */
+/** A pathway's workload is the sum of its parts unless stated (docs/language.md). */
 function sumOfParts(pathway: Pathway, seen = new Set<Pathway>()): number | undefined {
     if (seen.has(pathway)) return undefined;
     seen.add(pathway);

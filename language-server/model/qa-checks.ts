@@ -21,7 +21,7 @@ export interface QaGap {
     readonly reportedAs?: 'eu-quality-assurance';
 }
 
-/** A "what to look for" item of the 5-step design method (LANGUAGE.md §3.4). */
+/** A "what to look for" item of the 5-step design method (docs/rules.md). */
 export interface QaCheck {
     readonly code: QaCode;
     readonly step: 1 | 2 | 3 | 4 | 5;

@@ -39,7 +39,7 @@ export interface Readiness {
     /** Number of the eleven Annex I elements that are stated. */
     readonly annex1Present: number;
     readonly annex1Total: number;
-    /** The 17 QA checks of the 5-step design method, in the order of LANGUAGE.md §3.4. */
+    /** The 17 QA checks of the 5-step design method, in the order of docs/rules.md. */
     readonly qa: readonly QaCheckReadiness[];
     /** QA checks addressed: passed, or waived with a written reason. */
     readonly qaAddressed: number;

@@ -1,7 +1,7 @@
 import { Vocabulary } from '../vocab/vocabulary.js';
 
 /**
- * Every diagnostic code of the language (LANGUAGE.md §3), with its default severity, the rule it
+ * Every diagnostic code of the language (docs/rules.md), with its default severity, the rule it
  * enforces and where that rule comes from. This table is the single source for the validator,
  * the severity configuration, hovers and the generated rules documentation.
  */
@@ -9,9 +9,9 @@ import { Vocabulary } from '../vocab/vocabulary.js';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RuleInfo {
-    /** Default severity (LANGUAGE.md §3). */
+    /** Default severity (docs/rules.md). */
     readonly severity: Severity;
-    /** The family the rule belongs to, as grouped in LANGUAGE.md §3. */
+    /** The family the rule belongs to, as grouped in docs/rules.md. */
     readonly family: RuleFamily;
     /** One line: what the rule asks for, in a programme designer's words. */
     readonly summary: string;
@@ -219,7 +219,7 @@ export function ruleInfo(code: IssueCode): RuleInfo {
     return RULES[code];
 }
 
-/** The 17 QA checks of the 5-step design method (LANGUAGE.md §3.4), in table order. */
+/** The 17 QA checks of the 5-step design method (docs/rules.md), in table order. */
 export type QaCode = Extract<IssueCode, `qa-${string}`>;
 
 export const QA_CODES = ISSUE_CODES.filter((code): code is QaCode => RULES[code].family === 'qa-design-method');

@@ -380,7 +380,7 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
 
     // The language
     'syntax-error': {
-        rule: 'The file follows the .mcred syntax (LANGUAGE.md §2). While a top-level element has a syntax error, its completeness checks (Annex I, optional elements, QA gaps) wait: the parser\'s recovery drops the rest of the block, so "missing" would be wrong.',
+        rule: 'The file follows the .mcred syntax (docs/language.md). While a top-level element has a syntax error, its completeness checks (Annex I, optional elements, QA gaps) wait: the parser\'s recovery drops the rest of the block, so "missing" would be wrong.',
         why: 'Nothing else can be judged reliably until the text parses.',
         fires: 'microcredential AIEthics {\n    language en en\n}',
         fixed: 'microcredential AIEthics {\n    language en\n}',

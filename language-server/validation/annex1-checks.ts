@@ -5,7 +5,7 @@ import { report } from './report.js';
 
 /**
  * Annex I of Council Recommendation 2022/C 243/02: the eleven mandatory elements that describe a
- * micro-credential (LANGUAGE.md §3.1). Programme-level elements are checked on the
+ * micro-credential (docs/rules.md). Programme-level elements are checked on the
  * `microcredential`; the learner (1) and the date of issuing (5) belong to an issuance, so they
  * are checked on the `cohort`.
  */

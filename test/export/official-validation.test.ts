@@ -14,7 +14,7 @@ import {
 } from '../support/offline-validators.js';
 
 const SOURCES: Array<{ name: string; files: string[] }> = [
-    { name: 'LANGUAGE.md §2 example', files: ['test/fixtures/language-md-example.mcred'] },
+    { name: 'reference example of docs/language.md', files: ['test/fixtures/language-md-example.mcred'] },
     { name: 'joint programme fixture', files: ['test/fixtures/export/joint-programme.mcred'] },
     { name: 'examples/ (every valid example, as one workspace)', files: validMcredFiles(EXAMPLES_DIR) }
 ];

@@ -3,7 +3,7 @@ import { ISSUE_CODES, RULES } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE, severityName, withCode } from '../support/validate.js';
 
 /**
- * Every code of the rule table fires on one edit of the LANGUAGE.md §2 example and on nothing
+ * Every code of the rule table fires on one edit of the reference example of docs/language.md and on nothing
  * else; the example itself raises nothing, so every code also has an input where it is silent.
  */
 type Case = readonly [code: string, change: (text: string) => string, expected: readonly string[]];
@@ -75,7 +75,7 @@ const CASES: readonly Case[] = [
 ];
 
 describe('every code of the rule table', () => {
-    test('the LANGUAGE.md §2 example raises nothing at all', async () => {
+    test('the reference example of docs/language.md raises nothing at all', async () => {
         const { diagnostics } = await check(EXAMPLE);
         expect(diagnostics).toEqual([]);
     });

@@ -1,5 +1,5 @@
 /**
- * The conventional order of the elements of each block: the order of the LANGUAGE.md §2
+ * The conventional order of the elements of each block: the order of the docs/language.md
  * example (and, for what it does not show, of the grammar). A quick fix inserts a missing
  * element after the last element present that comes before it, so that fixed files read like
  * the example. Each slot lists the AST properties that state it.

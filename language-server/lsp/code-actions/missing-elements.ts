@@ -11,7 +11,7 @@ import { insertAfter, insertBefore, insertElement, quickFix, replaceNode, type C
 
 /**
  * Quick fixes that insert the skeleton of a missing element at its conventional place (the
- * order of the LANGUAGE.md §2 example), with the file's indentation and placeholders: the
+ * order of the reference example of docs/language.md), with the file's indentation and placeholders: the
  * mandatory and optional Annex I elements and the items of the design method.
  */
 
@@ -171,7 +171,7 @@ export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
         const facts = factsOf<{ missing: string; kind: string }>(diagnostic);
         if (!qa) return [];
         if (facts.missing === 'internal' || facts.missing === 'external') {
-            // Internal QA comes before external QA, as in the LANGUAGE.md §2 example.
+            // Internal QA comes before external QA, as in the reference example of docs/language.md.
             const [first] = qa.procedures;
             const change = facts.missing === 'internal' && first
                 ? insertBefore(context, first, SKELETONS.internal())

@@ -5,7 +5,7 @@ import { escapeSnippet } from './text-edits.js';
 /**
  * The skeletons quick fixes insert, in snippet syntax: tab stops with a placeholder or a choice,
  * `\t` for one more level of indentation. Placeholders describe what to write; numbers default
- * to the values of the LANGUAGE.md §2 example.
+ * to the values of the reference example of docs/language.md.
  */
 
 const choice = (n: number, values: readonly string[]) => `\${${n}|${values.map(v => v.replace(/[,|\\$}]/g, m => `\\${m}`)).join(',')}|}`;
