@@ -1,6 +1,7 @@
 import type { AstNode } from 'langium';
 import type { Cohort, MicroCredential } from '../generated/ast.js';
 import type { IssueCode } from '../rules/issue-codes.js';
+import { issuerCountries } from './issuer-countries.js';
 
 /** Where an element is stated in the source: the node and, when it is one, its property. */
 export interface Statement {
@@ -45,7 +46,7 @@ export const ANNEX1_ELEMENTS: readonly Annex1Element[] = [
         n: 3, label: 'Country(ies)/Region(s) of the issuer', code: 'eu-country', scope: 'programme',
         statedIn: ({ credential }) => {
             const bodies = credential.awardedBy.map(ref => ref.ref);
-            const stated = bodies.length > 0 && bodies.every(body => body !== undefined && has(body.country));
+            const stated = bodies.length > 0 && bodies.every(body => body !== undefined && issuerCountries(body).length > 0);
             return stated ? { node: bodies[0]!, property: 'country' } : undefined;
         }
     },

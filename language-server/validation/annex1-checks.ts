@@ -1,5 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Cohort, McredAstType, MicroCredential } from '../generated/ast.js';
+import { isAlliance, issuerCountries, membersWithoutCountry } from '../model/issuer-countries.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
 
@@ -35,9 +36,10 @@ export class Annex1Checks implements CheckFamily {
     checkAwardingBodiesStateCountry(credential: MicroCredential, accept: ValidationAcceptor): void {
         credential.awardedBy.forEach((body, index) => {
             const provider = body.ref;
-            if (provider && !provider.country) {
-                report(accept, 'eu-country',
-                    `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
+            if (provider && issuerCountries(provider).length === 0) {
+                report(accept, 'eu-country', isAlliance(provider)
+                    ? `Alliance '${provider.name}' awards this credential but states no country, and not every member does (${membersWithoutCountry(provider).join(', ')}): add \`country XX\` to the alliance or to each member`
+                    : `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
                     { node: credential, property: 'awardedBy', index }, { provider: provider.name });
             }
         });

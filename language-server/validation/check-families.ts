@@ -4,6 +4,7 @@ import type { CheckFamilyFactory } from './check-family.js';
 import { DesignMethodChecks } from './design-method-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
+import { ProgrammeChecks } from './programme-checks.js';
 import { ValueChecks } from './value-checks.js';
 import { WaiverChecks } from './waiver-checks.js';
 
@@ -17,6 +18,7 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     () => new ValueChecks(),
     services => new NameChecks(services),
     () => new PathwayChecks(),
+    () => new ProgrammeChecks(),
     () => new DesignMethodChecks(),
     () => new WaiverChecks()
 ];
