@@ -37,10 +37,10 @@ export class Annex1Checks implements CheckFamily {
         credential.awardedBy.forEach((body, index) => {
             const provider = body.ref;
             if (provider && issuerCountries(provider).length === 0) {
-                report(accept, 'eu-country', isAlliance(provider)
+                const message = isAlliance(provider)
                     ? `Alliance '${provider.name}' awards this credential but states no country, and not every member does (${membersWithoutCountry(provider).join(', ')}): add \`country XX\` to the alliance or to each member`
-                    : `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
-                    { node: credential, property: 'awardedBy', index }, { provider: provider.name });
+                    : `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`;
+                report(accept, 'eu-country', message, { node: credential, property: 'awardedBy', index }, { provider: provider.name });
             }
         });
     }
