@@ -170,16 +170,18 @@ function buildQualification(model: CredentialModel): JsonObject {
 }
 
 /**
- * A module as a part of the specification (`hasPart`): a `LearningAchievementSpecification` with
- * its title, credits, hours and the outcomes it covers (the same nodes as the credential's); who
- * provides it is a note, since a provider that teaches a module does not award it.
+ * A module as a part of the specification (`hasPart`). The EDC shapes allow only a `Qualification`
+ * as a part of a `Qualification`, so a module is a partial qualification: its title, credits, hours
+ * and the outcomes it covers (the same nodes as the credential's); who provides it is a note, since
+ * a provider that teaches a module does not award it.
  */
 function modulePart(model: CredentialModel, module: ModuleModel, ids: Ids): JsonObject {
     const lang = model.language.code;
     const covered = model.outcomes.filter(o => module.covers.includes(o.name));
     return compact({
         id: ids.next(`module-${module.name}`),
-        type: 'LearningAchievementSpecification',
+        type: 'Qualification',
+        isPartialQualification: true,
         title: langMap(lang, module.title, module.titleTranslations),
         description: module.description ? langMap(lang, module.description, module.descriptionTranslations) : undefined,
         creditPoint: module.ects !== undefined ? [creditPoint(module.ects, ids.next(`module-${module.name}-creditPoint`))] : undefined,

@@ -47,6 +47,11 @@ const CASES: readonly Case[] = [
     ['ref-duplicate-name', t => `${t}\nprovider UNIFI {\n    name "Another Florence"\n    country IT\n}\n`, ['ref-duplicate-name']],
     ['pathway-ects-sum', replace('    level eqf 6                         // workload', '    workload 10 ects\n    level eqf 6 //'), ['pathway-ects-sum']],
     ['pathway-cycle', replace('includes AIDigitalEthics', 'includes AIDigitalEthics, AILiteracyPathway'), ['pathway-cycle']],
+    ['value-capacity', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    capacity 0\n'), ['value-capacity']],
+    ['i18n-missing', replace('language en', 'language en, it'), ['i18n-missing']],
+    ['i18n-unknown-language', replace('title "AI & Digital Ethics"', 'title "AI & Digital Ethics"\n    title "IA ed etica digitale"@it'), ['i18n-unknown-language']],
+    ['module-ects-sum', addToCredential('    module Ethics {\n        workload 2 ects\n    }\n    module Act {\n        workload 2 ects\n    }'), ['module-ects-sum']],
+    ['assessment-weights', replace('type project', 'type project\n        weight 90%'), ['assessment-weights']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],
