@@ -247,13 +247,13 @@ export function credentialModel(credential: MicroCredential, pathways: Iterable<
             statement: text(outcome.statement) ?? outcome.name,
             skills: unique(outcome.skills.map(s => s.trim()).filter(s => s.length > 0))
                 .map(uri => ({ uri, ...optional('label', ESCO_SKILLS.get(uri)?.label) })),
-            statementTranslations: translationsOf(outcome.statementTranslations, languages.map(l => l.code))
+            ...optional('statementTranslations', nonEmpty(translationsOf(outcome.statementTranslations, languages.map(l => l.code))))
         })),
         assessments: credential.assessments.map((assessment, i) => ({
             ...assessmentModel(assessment, i),
             ...optional('title', text(assessment.title)),
-            titleTranslations: translationsOf(assessment.titleTranslations, languages.map(l => l.code)),
-            descriptionTranslations: translationsOf(assessment.descriptionTranslations, languages.map(l => l.code)),
+            ...optional('titleTranslations', nonEmpty(translationsOf(assessment.titleTranslations, languages.map(l => l.code)))),
+            ...optional('descriptionTranslations', nonEmpty(translationsOf(assessment.descriptionTranslations, languages.map(l => l.code)))),
             ...optional('weight', assessment.weight)
         })),
         level: levelModel(credential),
@@ -306,17 +306,19 @@ function realProgrammeParts(credential: MicroCredential, languages: readonly str
     const tr = (translations: readonly Translation[]) => translationsOf(translations, languages);
     const contributors = credential.deliveredWith.map(ref => ref.ref).filter(isDefined).map(providerModel);
     const fees = credential.business?.learnerFees ?? [];
+    const learnerFees = fees.flatMap(fee => {
+        const learnerType = LEARNER_TYPES.get(fee.learnerType);
+        return learnerType && fee.currency && fee.amount !== undefined ? [{ amount: fee.amount, currency: fee.currency, learnerType }] : [];
+    });
+    // Only what is stated: an empty list or map is left out, as every other optional element.
     return {
-        titleTranslations: tr(credential.titleTranslations),
-        descriptionTranslations: tr(credential.descriptionTranslations),
-        prerequisitesTranslations: tr(credential.prerequisitesTranslations),
-        recognitionTranslations: tr(credential.recognitionTranslations),
-        modules: credential.modules.map(module => moduleModel(module, languages)),
-        contributors,
-        learnerFees: fees.flatMap(fee => {
-            const learnerType = LEARNER_TYPES.get(fee.learnerType);
-            return learnerType && fee.currency && fee.amount !== undefined ? [{ amount: fee.amount, currency: fee.currency, learnerType }] : [];
-        })
+        ...optional('titleTranslations', nonEmpty(tr(credential.titleTranslations))),
+        ...optional('descriptionTranslations', nonEmpty(tr(credential.descriptionTranslations))),
+        ...optional('prerequisitesTranslations', nonEmpty(tr(credential.prerequisitesTranslations))),
+        ...optional('recognitionTranslations', nonEmpty(tr(credential.recognitionTranslations))),
+        ...optional('modules', credential.modules.length > 0 ? credential.modules.map(module => moduleModel(module, languages)) : undefined),
+        ...optional('contributors', contributors.length > 0 ? contributors : undefined),
+        ...optional('learnerFees', learnerFees.length > 0 ? learnerFees : undefined)
     };
 }
 
@@ -330,6 +332,10 @@ export function translationsOf(translations: readonly Translation[], languages: 
         result[code] = value;
     }
     return result;
+}
+
+function nonEmpty(translations: Translations): Translations | undefined {
+    return Object.keys(translations).length > 0 ? translations : undefined;
 }
 
 function moduleModel(module: Module, languages: readonly string[]): ModuleModel {

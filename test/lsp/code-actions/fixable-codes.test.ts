@@ -27,7 +27,12 @@ const NOT_MECHANICAL: Record<string, string> = {
     'value-workload-consistency': 'which of ECTS and hours is wrong is not known',
     'ref-duplicate-name': 'which name to change, and to what, is not known',
     'pathway-cycle': 'which include to remove is not known',
-    'syntax-error': 'the intended text is not known'
+    'syntax-error': 'the intended text is not known',
+    'value-capacity': 'the number of places is a design decision',
+    'i18n-missing': 'the translation is not known (inserting an untranslated text would state a fact nobody wrote)',
+    'i18n-unknown-language': 'whether the tag or the `language` list is wrong is not known',
+    'module-ects-sum': 'which module credits or workload is wrong is not known',
+    'assessment-weights': 'which weight is wrong is not known'
 };
 
 describe('quick fixes', () => {
