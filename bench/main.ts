@@ -245,7 +245,7 @@ async function exportBench(runs: number): Promise<BenchResults['cli']['export']>
     }
     const learners = 10_000;
     const { roster, out } = writeExportWorkspace(learners);
-    // The LANGUAGE.md §2 programme: valid, so the export goes through (it refuses a credential with errors).
+    // The reference programme of docs/language.md: valid, so the export goes through (it refuses a credential with errors).
     const programme = path.resolve('test/fixtures/language-md-example.mcred');
     // The disk of a shared machine is the noisiest part (10,000 files, 75-220 MB): the export is
     // also written to a memory file system, when there is one, to see what the command itself costs.

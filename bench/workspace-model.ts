@@ -1,6 +1,6 @@
 /**
  * A generator of realistic micro-credential catalogues for the benchmark: programmes like the
- * LANGUAGE.md §2 example (providers, outcomes, assessments, audience, format, QA, business),
+ * reference example of docs/language.md (providers, outcomes, assessments, audience, format, QA, business),
  * cohorts, and pathways that stack credentials from other files, with a share of deliberate
  * defects. The same model is written as `.mcred`, as YAML (for yaml-language-server, with the
  * JSON Schema of `yaml-schema.ts`) and as JSON (the `JSON.parse` floor). Deterministic: the

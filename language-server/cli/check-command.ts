@@ -7,8 +7,8 @@ import { evidenceLine } from '../model/stated.js';
 import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
 import type { SeverityPolicy } from '../rules/severity-policy.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
-import { readCliRuleConfig } from './rule-config-file.js';
-import { displayPath, readSourceFiles } from './source-files.js';
+import { findConfigFile, readCliRuleConfig } from './rule-config-file.js';
+import { displayPath, readSourceFiles, workspaceOf } from './source-files.js';
 import { loadWorkspace } from './workspace.js';
 
 /** One diagnostic as `mcred check --format json` prints it (1-based lines and columns). */
@@ -45,12 +45,15 @@ export const checkCommand: Command = {
         const format = formatOption(values.format, ['text', 'json'] as const, 'text');
         const files = readSourceFiles(positionals);
         const config = readCliRuleConfig(positionals, values.config, values.profile);
-        const { documents } = await loadWorkspace(files, config.policy);
+        const workspace = workspaceOf(files, findConfigFile(positionals));
+        const loaded = await loadWorkspace(workspace.files, config.policy);
+        // Only the named files are reported; the rest of the workspace resolves their references.
+        const documents = loaded.documents.filter(document => workspace.named.has(document.uri.fsPath));
         const findings = documents.flatMap(findingsOf);
         const hasErrors = findings.some(f => f.severity === 'error');
         const stdout = format === 'json'
             ? JSON.stringify(findings, undefined, 2) + '\n'
-            : textReport(documents, findings, configLine(config.file, config.policy));
+            : textReport(documents, loaded.documents, findings, [`Workspace: ${workspace.description}`, configLine(config.file, config.policy)]);
         return { stdout, exitCode: hasErrors ? 1 : 0 };
     }
 };
@@ -78,7 +81,8 @@ function toFinding(file: string, diagnostic: Diagnostic): CheckFinding {
 const WAIVER_PROBLEMS: Record<WaiverProblem['kind'], string> = {
     'unknown-code': 'no such check',
     'not-waivable': 'this check cannot be waived',
-    'no-reason': 'a waiver needs a reason'
+    'no-reason': 'a waiver needs a reason',
+    'placeholder-reason': 'the reason is still a placeholder'
 };
 
 function configLine(file: string | undefined, policy: SeverityPolicy): string {
@@ -87,9 +91,13 @@ function configLine(file: string | undefined, policy: SeverityPolicy): string {
         + (changed > 0 ? `, ${changed} ${changed === 1 ? 'code' : 'codes'} changed` : '');
 }
 
-function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: readonly CheckFinding[], config: string): string {
+function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, workspace: ReadonlyArray<LangiumDocument<Model>>,
+    findings: readonly CheckFinding[], summary: readonly string[]): string {
     const lines = findings.map(f => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
-    const contexts = credentialContexts(documents.map(d => d.parseResult.value));
+    // The credentials of the named files, with their cohorts from any file of the workspace.
+    const named = new Set(documents.map(d => d.parseResult.value));
+    const contexts = credentialContexts(workspace.map(d => d.parseResult.value))
+        .filter(context => named.has(context.credential.$container));
     if (contexts.length > 0) {
         lines.push('', 'Credentials:');
         for (const context of contexts) {
@@ -114,7 +122,7 @@ function textReport(documents: ReadonlyArray<LangiumDocument<Model>>, findings: 
             }
         }
     }
-    lines.push('', config, `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
+    lines.push('', ...summary, `Checked ${plural(documents.length, 'file')}, ${plural(contexts.length, 'credential')}: ${countsText(findings)}.`);
     return lines.join('\n') + '\n';
 }
 

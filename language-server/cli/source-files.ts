@@ -108,3 +108,48 @@ export function withSiblings(targets: readonly SourceFile[]): SourceFile[] {
     }
     return [...targets, ...(siblings.length > 0 ? readSourceFiles(siblings) : [])];
 }
+
+/** The `.mcred` files of a workspace folder and what the summary says about it. */
+export interface WorkspaceFiles {
+    /** The named files first, then the other files of the workspace (context only). */
+    readonly files: readonly SourceFile[];
+    /** The named files (absolute paths): only their findings and credentials are reported. */
+    readonly named: ReadonlySet<string>;
+    /** How the summary names the workspace: `examples/`, or several folders. */
+    readonly description: string;
+}
+
+/**
+ * The workspace of `mcred check`: the named files, plus, as context for references, every other
+ * `.mcred` file of the folder of the nearest mcred.json above them (searched recursively, as an
+ * editor opens that folder) or, without one, of each named file's own folder. A context file that
+ * cannot be read is left out (it is not what the user asked to check).
+ */
+export function workspaceOf(named: readonly SourceFile[], configFile: string | undefined): WorkspaceFiles {
+    const paths = new Set(named.map(file => file.path));
+    const folders = configFile
+        ? [path.dirname(path.resolve(configFile))]
+        : [...new Set(named.map(file => path.dirname(file.path)))];
+    const context: SourceFile[] = [];
+    for (const folder of folders) {
+        const candidates = configFile
+            ? findMcredFiles(folder)
+            : readdirSync(folder).map(entry => path.join(folder, entry)).filter(file => file.endsWith(EXTENSION) && statOrUndefined(file)?.isFile());
+        for (const file of candidates.sort()) {
+            if (paths.has(file)) continue;
+            paths.add(file);
+            try {
+                context.push({ path: file, text: readText(file) });
+            } catch (error) {
+                if (!(error instanceof UsageError)) throw error;
+            }
+        }
+    }
+    const shown = folders.map(folder => `${folder === process.cwd() ? '.' : displayPath(folder)}${path.sep}`);
+    const total = named.length + context.length;
+    return {
+        files: [...named, ...context],
+        named: new Set(named.map(file => file.path)),
+        description: `${shown.join(', ')} (${total} ${total === 1 ? 'file' : 'files'})`
+    };
+}

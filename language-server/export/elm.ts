@@ -1,4 +1,4 @@
-import type { AssessmentModel, CredentialModel, Issuance, ProviderModel, StackTarget } from '../model/credential-model.js';
+import type { AssessmentModel, CredentialModel, Issuance, ModuleModel, ProviderModel, StackTarget, Translations } from '../model/credential-model.js';
 import {
     ASSESSMENT_TYPES, COUNTRIES, ECTS_CREDIT_SYSTEM, EQF_LEVELS, ESCO_SKILLS, europassConcepts, ISCED_F_FIELDS, LANGUAGES,
     LEARNING_SETTINGS, PARTICIPATION_MODES, SUPERVISION_TYPES, type Concept, type Language
@@ -7,7 +7,7 @@ import { displaySvg } from './display-image.js';
 import { textLanguage } from './text-language.js';
 import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
-import { lowerFirst, narrativeSections, type NarrativeKey } from './narrative.js';
+import { lowerFirst, narrativeSections, providerText, type NarrativeKey } from './narrative.js';
 import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
 import { stableUrn, stableUrns } from './stable-id.js';
 
@@ -57,7 +57,7 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
     const claim = compact({
         id: ids.next('learningAchievement'),
         type: 'LearningAchievement',
-        title: langMap(lang, model.title),
+        title: langMap(lang, model.title, model.titleTranslations),
         awardedBy: awardingProcess,
         provenBy: learner.grade ? learnerAssessments(model, issuance, ids, awardingProcess, organisations) : undefined,
         creditReceived: model.workload.ects !== undefined ? [creditPoint(model.workload.ects, ids.next('creditReceived'))] : undefined,
@@ -76,6 +76,8 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
             id: personId,
             type: 'Person',
             fullName: learner.fullName ? langMap(lang, learner.fullName) : undefined,
+            givenName: learner.givenName ? langMap(lang, learner.givenName) : undefined,
+            familyName: learner.familyName ? langMap(lang, learner.familyName) : undefined,
             identifier: learner.identifier && !uri
                 ? [{ id: ids.next('identifier'), type: 'Identifier', schemeName: 'Learner identifier', notation: learner.identifier }]
                 : undefined,
@@ -131,8 +133,8 @@ function buildQualification(model: CredentialModel): JsonObject {
     return compact({
         id: stableUrn(achievementSeed(model), 'qualification'),
         type: 'Qualification',
-        title: langMap(lang, model.title),
-        description: model.description ? langMap(lang, model.description) : undefined,
+        title: langMap(lang, model.title, model.titleTranslations),
+        description: model.description ? langMap(lang, model.description, model.descriptionTranslations) : undefined,
         dcType: [concept(SHORT_LEARNING_PROGRAMME, SHORT_LEARNING_PROGRAMME.scheme)],
         language: model.languages.map(languageConcept),
         eqfLevel: model.level.eqf ? concept(model.level.eqf, EQF_LEVELS.scheme) : undefined,
@@ -145,11 +147,12 @@ function buildQualification(model: CredentialModel): JsonObject {
         learningOutcome: model.outcomes.map(outcome => compact({
             id: ids.next(`learningOutcome-${outcome.name}`),
             type: 'LearningOutcome',
-            title: langMap(lang, outcome.statement),
+            title: langMap(lang, outcome.statement, outcome.statementTranslations),
             relatedESCOSkill: outcome.skills.map(skill => conceptNode(skill.uri, ESCO_SCHEME, skill.label ?? ESCO_SKILLS.get(skill.uri)?.label))
         })),
         provenBy: model.assessments.map(assessment => assessmentSpecification(model, assessment, ids)),
-        entryRequirement: model.prerequisites ? noteOf(ids.next('entryRequirement'), lang, model.prerequisites) : undefined,
+        entryRequirement: model.prerequisites ? noteOf(ids.next('entryRequirement'), lang, model.prerequisites, model.prerequisitesTranslations) : undefined,
+        hasPart: (model.modules ?? []).map(module => modulePart(model, module, ids)),
         isPartialQualification: model.stacksInto.length > 0 ? true : model.standalone ? false : undefined,
         isPartOf: model.stacksInto.map(target => stackTarget(target, lang)),
         homepage: model.furtherInfo && isWebUrl(model.furtherInfo)
@@ -158,6 +161,7 @@ function buildQualification(model: CredentialModel): JsonObject {
             ...note('level').filter(() => model.level.qfEhea !== undefined || model.level.notApplicable !== undefined),
             ...note('quality-assurance'),
             ...note('awarding-bodies'),
+            ...note('partners'),
             ...note('stackability'),
             ...note('recognition'),
             ...note('audience'),
@@ -165,6 +169,34 @@ function buildQualification(model: CredentialModel): JsonObject {
             ...note('fees'),
             ...(model.furtherInfo && !isWebUrl(model.furtherInfo) ? note('further-info') : [])
         ]
+    });
+}
+
+/**
+ * A module as a part of the specification (`hasPart`). The EDC shapes allow only a `Qualification`
+ * as a part of a `Qualification`, so a module is a partial qualification: its title, credits, hours
+ * and the outcomes it covers (the same nodes as the credential's); who provides it is a note, since
+ * a provider that teaches a module does not award it.
+ */
+function modulePart(model: CredentialModel, module: ModuleModel, ids: Ids): JsonObject {
+    const lang = textLanguage(model).code;
+    const covered = model.outcomes.filter(o => module.covers.includes(o.name));
+    return compact({
+        id: ids.next(`module-${module.name}`),
+        type: 'Qualification',
+        isPartialQualification: true,
+        title: langMap(lang, module.title, module.titleTranslations),
+        description: module.description ? langMap(lang, module.description, module.descriptionTranslations) : undefined,
+        creditPoint: module.ects !== undefined ? [creditPoint(module.ects, ids.next(`module-${module.name}-creditPoint`))] : undefined,
+        volumeOfLearning: module.hours !== undefined ? `PT${module.hours}H` : undefined,
+        learningOutcome: covered.map(outcome => compact({
+            id: ids.peek(`learningOutcome-${outcome.name}`),
+            type: 'LearningOutcome',
+            title: langMap(lang, outcome.statement, outcome.statementTranslations)
+        })),
+        additionalNote: module.providers.length > 0
+            ? [noteOf(ids.next(`module-${module.name}-note`), lang, `Provided by ${module.providers.map(providerText).join('; ')}`)]
+            : undefined
     });
 }
 
@@ -178,8 +210,8 @@ function assessmentSpecification(model: CredentialModel, assessment: AssessmentM
     return compact({
         id: ids.next(`assessmentSpecification-${assessment.name}`),
         type: 'LearningAssessmentSpecification',
-        title: langMap(lang, assessment.name),
-        description: assessment.description ? langMap(lang, assessment.description) : undefined,
+        title: langMap(lang, assessment.title ?? assessment.name, assessment.title ? assessment.titleTranslations : undefined),
+        description: assessment.description ? langMap(lang, assessment.description, assessment.descriptionTranslations) : undefined,
         dcType: assessment.type ? concept(assessment.type, ASSESSMENT_TYPES.scheme) : undefined,
         mode: assessment.mode ? [concept(assessment.mode, PARTICIPATION_MODES.scheme)] : undefined,
         gradingScheme: assessment.grading ? {
@@ -207,12 +239,12 @@ function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids
     return [compact({
         id: ids.next('learningAssessment'),
         type: 'LearningAssessment',
-        title: langMap(lang, single ? single.name : lang === 'en' ? `Assessment of ${model.title}` : model.title),
+        title: langMap(lang, single ? single.title ?? single.name : lang === 'en' ? `Assessment of ${model.title}` : model.title),
         grade: noteOf(ids.next('grade'), lang, issuance.learner.grade!),
         idVerification: supervision ? concept(supervision, SUPERVISION_TYPES.scheme) : undefined,
         awardedBy,
         assessedBy: assessors,
-        specifiedBy: single ? { id: specs.peek(`assessmentSpecification-${single.name}`), type: 'LearningAssessmentSpecification', title: langMap(lang, single.name) } : undefined
+        specifiedBy: single ? { id: specs.peek(`assessmentSpecification-${single.name}`), type: 'LearningAssessmentSpecification', title: langMap(lang, single.title ?? single.name, single.title ? single.titleTranslations : undefined) } : undefined
     })];
 }
 
@@ -254,7 +286,7 @@ function organisation(provider: ProviderModel, lang: string): JsonObject {
         type: 'Organisation',
         legalName: langMap(lang, provider.legalName),
         altLabel: provider.name !== provider.legalName ? langMap(lang, provider.name) : undefined,
-        location: country ? [compact({
+        location: !country && provider.members ? memberLocations(provider, ids) : country ? [compact({
             id: ids.next('location'),
             type: 'Location',
             geographicName: provider.region ? langMap(lang, provider.region) : undefined,
@@ -280,6 +312,20 @@ function organisation(provider: ProviderModel, lang: string): JsonObject {
     });
 }
 
+/**
+ * An alliance without a country of its own is located where its members are (Annex I element 3:
+ * the members' countries are the issuer's), one location per member country.
+ */
+function memberLocations(provider: ProviderModel, ids: Ids): JsonObject[] | undefined {
+    const countries = [...new Map((provider.members ?? []).flatMap(m => m.country ? [[m.country.code, m.country] as const] : [])).values()];
+    if (countries.length === 0) return undefined;
+    return countries.map(country => ({
+        id: ids.next('location'),
+        type: 'Location',
+        address: [{ id: ids.next('address'), type: 'Address', countryCode: concept(country, COUNTRIES.scheme) }]
+    }));
+}
+
 function stackTarget(target: StackTarget, lang: string): JsonObject {
     const seed = `stack-target|${target.kind}|${target.name}`;
     return compact({
@@ -300,12 +346,13 @@ function creditPoint(ects: number, id: string): JsonObject {
     };
 }
 
-function noteOf(id: string, lang: string, text: string): JsonObject {
-    return { id, type: 'Note', noteLiteral: langMap(lang, text) };
+function noteOf(id: string, lang: string, text: string, translations?: Translations): JsonObject {
+    return { id, type: 'Note', noteLiteral: langMap(lang, text, translations) };
 }
 
-function langMap(lang: string, text: string): JsonObject {
-    return { [lang]: text };
+/** A language map: the text in the credential's language, then every translation in its own. */
+function langMap(lang: string, text: string, translations?: Translations): JsonObject {
+    return { [lang]: text, ...translations };
 }
 
 function languageConcept(language: Language): JsonObject {

@@ -15,14 +15,23 @@ export interface NarrativeSection {
 
 export type NarrativeKey =
     | 'outcomes' | 'assessment' | 'workload' | 'level' | 'participation' | 'awarding-bodies' | 'quality-assurance'
-    | 'prerequisites' | 'stackability' | 'recognition' | 'audience' | 'format' | 'fees' | 'further-info';
+    | 'prerequisites' | 'stackability' | 'recognition' | 'audience' | 'format' | 'fees' | 'further-info'
+    | 'modules' | 'partners' | 'translations';
 
 export function narrativeSections(model: CredentialModel): NarrativeSection[] {
     const sections: Array<NarrativeSection | undefined> = [
         section('outcomes', 'Learning outcomes', model.outcomes.map(o =>
             `${o.name}: ${o.statement}` + (o.skills.length > 0 ? ` (ESCO: ${o.skills.map(s => s.label ?? s.uri).join('; ')})` : ''))),
+        section('modules', 'Modules', (model.modules ?? []).map(m => [
+            m.title,
+            [m.ects !== undefined ? `${formatAmount(m.ects)} ECTS` : undefined, m.hours !== undefined ? `${formatAmount(m.hours)} hours` : undefined]
+                .filter(Boolean).join(', ') || undefined,
+            m.providers.length > 0 ? `provided by ${m.providers.map(p => p.legalName).join(', ')}` : undefined,
+            m.covers.length > 0 ? `covers ${m.covers.join(', ')}` : undefined
+        ].filter(Boolean).join('; '))),
         section('assessment', 'Assessment', model.assessments.map(a => [
-            `${a.name}: ${a.type ? lowerFirst(a.type.label) : 'type not stated'}`,
+            `${a.title ?? a.name}: ${a.type ? lowerFirst(a.type.label) : 'type not stated'}`,
+            a.weight !== undefined ? `${formatAmount(a.weight)}% of the grade` : undefined,
             a.covers.length > 0 ? `covers ${a.covers.join(', ')}` : undefined,
             a.mode ? lowerFirst(a.mode.label) : undefined,
             a.supervision ? lowerFirst(a.supervision.label) : undefined,
@@ -38,6 +47,11 @@ export function narrativeSections(model: CredentialModel): NarrativeSection[] {
         model.awardingBodies.length > 1
             ? section('awarding-bodies', 'Awarding bodies', model.awardingBodies.map(providerText))
             : undefined,
+        section('partners', 'Delivered with', [
+            ...(model.contributors ?? []).map(p => `${providerText(p)}: contributing provider (does not award)`),
+            ...model.awardingBodies.filter(b => b.members && b.members.length > 0)
+                .map(b => `${b.legalName} is an alliance of ${b.members!.map(providerText).join('; ')}`)
+        ]),
         model.qualityAssurance && section('quality-assurance', 'Quality assurance', [
             ...model.qualityAssurance.procedures.map(p => p.text),
             listLine('Stakeholders involved', model.qualityAssurance.stakeholders),
@@ -66,12 +80,38 @@ export function narrativeSections(model: CredentialModel): NarrativeSection[] {
         ].filter(isText)),
         model.business && section('fees', 'Fees and funding', [
             model.business.fee ? `Fee: ${formatAmount(model.business.fee.amount)} ${model.business.fee.currency}` : undefined,
+            ...(model.learnerFees ?? []).map(f => `Fee for ${lowerFirst(f.learnerType.label)}: ${formatAmount(f.amount)} ${f.currency}`),
             model.business.funding ? `Funding: ${model.business.funding}` : undefined,
             listLine('For', model.business.learnerTypes.map(t => lowerFirst(t.label)))
         ].filter(isText)),
-        model.furtherInfo ? section('further-info', 'Further information', [model.furtherInfo]) : undefined
+        model.furtherInfo ? section('further-info', 'Further information', [model.furtherInfo]) : undefined,
+        section('translations', 'Translations', translationLines(model))
     ];
     return sections.filter((s): s is NarrativeSection => s !== undefined && s.lines.length > 0);
+}
+
+/**
+ * The translations of the credential's texts, one line per language and text, for formats that
+ * carry one language per text (OB 3.0): `fi — title: Kestävyyden mikrotutkinto`.
+ */
+export function translationLines(model: CredentialModel): string[] {
+    const texts: Array<[string, Readonly<Record<string, string>> | undefined]> = [
+        ['title', model.titleTranslations],
+        ['description', model.descriptionTranslations],
+        ...model.outcomes.map(o => [o.name, o.statementTranslations] as [string, Readonly<Record<string, string>> | undefined]),
+        ...(model.modules ?? []).map(m => [`module ${m.title}`, m.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
+        ...model.assessments.map(a => [`assessment ${a.title ?? a.name}`, a.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
+        ['prerequisites', model.prerequisitesTranslations],
+        ['recognition', model.recognitionTranslations]
+    ];
+    const lines: string[] = [];
+    for (const language of model.languages.slice(1)) {
+        for (const [what, translations] of texts) {
+            const translated = translations?.[language.code];
+            if (translated) lines.push(`${language.label} (${language.code}) — ${what}: ${translated}`);
+        }
+    }
+    return lines;
 }
 
 /** The sections as Markdown (OB 3.0 `criteria.narrative` allows Markdown). */

@@ -12,14 +12,14 @@ export interface Roster {
     readonly problems: readonly RosterProblem[];
 }
 
-const COLUMNS = ['name', 'id', 'grade', 'issued'] as const;
+const COLUMNS = ['name', 'id', 'grade', 'issued', 'given', 'family'] as const;
 const REQUIRED = ['name', 'id'] as const;
 
 /**
- * Parses a CSV roster (`name,id,grade[,issued]`, RFC 4180: comma separated, fields may be quoted
+ * Parses a CSV roster (`name,id,grade[,issued][,given,family]`, RFC 4180: comma separated, fields may be quoted
  * with `"`, a quote inside a quoted field is doubled, quoted fields may span lines). The header
- * is required and names the columns (any order, case-insensitive; `grade` and `issued` may be
- * left out). Blank lines are skipped. `source` names the file in messages (`learners.csv`).
+ * is required and names the columns (any order, case-insensitive; `grade`, `issued`, `given` and
+ * `family` may be left out). Blank lines are skipped. `source` names the file in messages (`learners.csv`).
  */
 export function parseRoster(text: string, source: string): Roster {
     const problems: RosterProblem[] = [];
@@ -73,6 +73,8 @@ export function parseRoster(text: string, source: string): Roster {
             ...(id ? { identifier: id } : {}),
             ...(field('grade') ? { grade: field('grade')! } : {}),
             ...(issued ? { issued } : {}),
+            ...(field('given') ? { givenName: field('given')! } : {}),
+            ...(field('family') ? { familyName: field('family')! } : {}),
             source: `${source}:${record.line}`
         });
     }

@@ -11,7 +11,8 @@ import {
     CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionList, type CompletionParams,
     type MarkupContent, type Range
 } from 'vscode-languageserver';
-import { EQF_LEVELS, QF_EHEA_CYCLES, type Concept } from '../vocab/index.js';
+import { isMicroCredential } from '../generated/ast.js';
+import { EQF_LEVELS, LANGUAGES, QF_EHEA_CYCLES, type Concept } from '../vocab/index.js';
 import { holeAt } from './holes.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
@@ -79,6 +80,10 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
             this.completionForSnippet(context, next.feature, acceptor);
             return this.completionForKeyword(context, next.feature, acceptor);
         }
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'LANG_TAG') {
+            this.completionForLanguageTags(context, acceptor);
+            return;
+        }
         if (GrammarAST.isRuleCall(next.feature)) {
             const vocabulary = propertyVocabulary(next.property);
             if (vocabulary) this.completionForValues(context, vocabulary, acceptor);
@@ -143,6 +148,32 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
     private clientSupportsSnippets(): boolean {
         // Without capabilities (tests, CLI) snippets are offered; a client that says no gets none.
         return this.clientCapabilities?.completionItem?.snippetSupport ?? true;
+    }
+
+    /**
+     * After a text that may be translated (`title "…"`, an outcome statement, …): `@` and each
+     * language of the credential's `language` after the first (untagged texts are in the first).
+     */
+    private completionForLanguageTags(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const credential = context.node && AstUtils.getContainerOfType(context.node, isMicroCredential);
+        const languages = [...new Set(credential?.languages.slice(1) ?? [])].filter(code => LANGUAGES.has(code) && code !== credential?.languages[0]);
+        const text = context.textDocument.getText();
+        let start = context.offset;
+        while (start > 0 && /[@a-zA-Z0-9-]/.test(text[start - 1]) && text[start - 1] !== '"') start--;
+        if (!text.substring(start, context.offset).startsWith('@') && start !== context.offset) start = context.offset;
+        const range = { start: context.textDocument.positionAt(start), end: context.position };
+        languages.forEach((code, index) => {
+            const language = LANGUAGES.get(code)!;
+            acceptor(context, {
+                label: `@${code}`,
+                kind: CompletionItemKind.EnumMember,
+                detail: `Translation in ${language.label}`,
+                documentation: markdown(`Tags the text before it as its **${language.label}** translation (\`"…"@${code}\`). Untagged texts are in the first language of \`language\`.`),
+                filterText: `@${code} ${language.label}`,
+                textEdit: { range, newText: `@${code}` },
+                sortText: `0${String(index).padStart(3, '0')}`
+            });
+        });
     }
 
     /** Every value of a controlled list, filtered by its code or its label, with its documentation. */

@@ -2,14 +2,14 @@ import { CstUtils, GrammarUtils, type AstNode, type CstNode, type LangiumDocumen
 import type { DocumentSymbolProvider, LangiumServices, NodeKindProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
 import {
-    isCohort, isMicroCredential, isPathway, isProvider, type Assessment, type MicroCredential
+    isCohort, isMicroCredential, isPathway, isProvider, type Assessment, type MicroCredential, type Module
 } from '../generated/ast.js';
 import { ASSESSMENT_TYPES } from '../vocab/index.js';
 import { cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
  * The outline: providers, credentials, pathways and cohorts; inside a credential its outcomes,
- * assessments and the blocks of the design method; inside a cohort its learners.
+ * modules, assessments and the blocks of the design method; inside a cohort its learners.
  */
 export class McredDocumentSymbolProvider implements DocumentSymbolProvider {
     private readonly nodeKinds: NodeKindProvider;
@@ -36,6 +36,7 @@ export class McredDocumentSymbolProvider implements DocumentSymbolProvider {
     private credentialChildren(credential: MicroCredential): DocumentSymbol[] {
         return [
             ...credential.outcomes.flatMap(o => this.symbol(o, o.name, o.statement)),
+            ...credential.modules.flatMap(m => this.symbol(m, m.name, moduleDetail(m))),
             ...credential.assessments.flatMap(a => this.symbol(a, a.name ?? 'assessment', assessmentDetail(a))),
             ...[credential.audience, credential.format, credential.qualityAssurance, credential.business]
                 .flatMap(block => block ? this.symbol(block, blockKeyword(block)) : [])
@@ -57,7 +58,16 @@ export class McredDocumentSymbolProvider implements DocumentSymbolProvider {
 }
 
 function assessmentDetail(assessment: Assessment): string | undefined {
-    return assessment.type ? ASSESSMENT_TYPES.get(assessment.type)?.label ?? assessment.type : undefined;
+    const type = assessment.type ? ASSESSMENT_TYPES.get(assessment.type)?.label ?? assessment.type : undefined;
+    const parts = [assessment.title, type, assessment.weight !== undefined ? `${assessment.weight}%` : undefined].filter(Boolean);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+/** `Climate.now · 2 ECTS · HELSINKI`. */
+function moduleDetail(module: Module): string | undefined {
+    const parts = [module.title, module.ects !== undefined ? `${module.ects} ECTS` : undefined, module.providedBy.map(p => p.$refText).join(', ')]
+        .filter(Boolean);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** The keyword of a block (`audience`, `qualityAssurance`): the first token of its text. */

@@ -14,10 +14,11 @@ import { isKeywordLeaf, ownCstNodes } from './cst-nodes.js';
 type BlankLines = 'none' | 'keep-one' | 'one';
 
 /**
- * The one canonical layout of a .mcred file (the layout of LANGUAGE.md §2):
+ * The one canonical layout of a .mcred file (the layout of docs/language.md):
  * - `{` ends the header line; each property, outcome, level, procedure and learner is on its own
  *   line, indented by one level (4 spaces) per enclosing block; `}` is on its own line;
- * - tokens of one element are separated by one space, no space before a comma; a `skill` list
+ * - tokens of one element are separated by one space, no space before a comma, a `%` or a
+ *   translation's `@language` tag; a `skill` list
  *   continues its outcome on the next line, one level deeper;
  * - one blank line between top-level elements, around nested blocks (`assessment`, `audience`,
  *   `format`, `qualityAssurance`, `business`) and around the group of outcomes; elsewhere a blank
@@ -89,7 +90,9 @@ export class McredFormatter extends AbstractFormatter {
     /** The spacing before a token that continues its element's line. */
     private tokenSpacing(item: CstNode, previous: CstNode | undefined): FormattingAction {
         if (isKeywordLeaf(item, '}')) return Formatting.newLine();
-        if (isKeywordLeaf(item, ',')) return Formatting.noSpace();
+        if (isKeywordLeaf(item, ',') || isKeywordLeaf(item, '%')) return Formatting.noSpace();
+        // A translation's language tag follows its text: `"Kestävyys"@fi`.
+        if (isLeafCstNode(item) && item.text.startsWith('@')) return Formatting.noSpace();
         if (isKeywordLeaf(item, 'skill') || (previous?.hidden && !isKeywordLeaf(item, '{'))) {
             // A skill list, or anything after a comment, continues on the next line, one level deeper.
             return lines(1, 'none');

@@ -15,6 +15,7 @@ const KINDS: Readonly<Record<string, Kinds>> = {
     Cohort: { symbol: SymbolKind.Event, completion: CompletionItemKind.Event },
     Outcome: { symbol: SymbolKind.Field, completion: CompletionItemKind.Field },
     Assessment: { symbol: SymbolKind.Method, completion: CompletionItemKind.Method },
+    Module: { symbol: SymbolKind.Module, completion: CompletionItemKind.Module },
     Audience: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct },
     Format: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct },
     QualityAssurance: { symbol: SymbolKind.Struct, completion: CompletionItemKind.Struct },

@@ -10,13 +10,14 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
     Pathway: 'pathway',
     Cohort: 'cohort',
     Outcome: 'outcome',
-    Assessment: 'assessment'
+    Assessment: 'assessment',
+    Module: 'module'
 };
 
 /**
  * Rename across the files of the workspace (Langium's references index), refused with a message
  * when the new name is not a name of the language or would give two declarations the same name:
- * top-level names are unique in the workspace, outcome and assessment names in their credential.
+ * top-level names are unique in the workspace, outcome, module and assessment names in their credential.
  */
 export class McredRenameProvider extends DefaultRenameProvider {
     private readonly lexer: Lexer;
@@ -80,12 +81,12 @@ export class McredRenameProvider extends DefaultRenameProvider {
         return `the ${KIND_NAMES[existing.type] ?? existing.type} in ${file}`;
     }
 
-    /** An outcome or assessment of the same credential with that name. */
+    /** An outcome, assessment or module of the same credential with that name. */
     private siblingDeclaration(target: AstNode, name: string): string | undefined {
         const credential = AstUtils.getContainerOfType(target, isMicroCredential);
         if (!credential) return undefined;
-        const sibling = [...credential.outcomes, ...credential.assessments].find(node => node !== target && node.name === name);
-        return sibling && `${KIND_NAMES[sibling.$type] === 'outcome' ? 'an outcome' : 'an assessment'} of ${credential.name}`;
+        const sibling = [...credential.outcomes, ...credential.assessments, ...credential.modules].find(node => node !== target && node.name === name);
+        return sibling && `${KIND_NAMES[sibling.$type] === 'outcome' ? 'an outcome' : `a${KIND_NAMES[sibling.$type] === 'assessment' ? 'n' : ''} ${KIND_NAMES[sibling.$type]}`} of ${credential.name}`;
     }
 }
 

@@ -12,7 +12,8 @@ const DECLARATION_TYPES: Readonly<Record<string, SemanticTokenTypes>> = {
     Credential: SemanticTokenTypes.class,
     Cohort: SemanticTokenTypes.event,
     Outcome: SemanticTokenTypes.property,
-    Assessment: SemanticTokenTypes.function
+    Assessment: SemanticTokenTypes.function,
+    Module: SemanticTokenTypes.function
 };
 
 /** Value rules whose keywords are values (not controlled vocabularies, but values nonetheless). */
@@ -57,5 +58,6 @@ export class McredSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (terminal === 'NUMBER') acceptor({ cst: leaf, type: SemanticTokenTypes.number });
         else if (terminal === 'DATE') acceptor({ cst: leaf, type: SemanticTokenTypes.number, modifier: SemanticTokenModifiers.readonly });
         else if (terminal === 'STRING') acceptor({ cst: leaf, type: SemanticTokenTypes.string });
+        else if (terminal === 'LANG_TAG') acceptor({ cst: leaf, type: SemanticTokenTypes.enumMember }); // `@fi`: a language code
     }
 }

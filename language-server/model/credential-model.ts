@@ -1,5 +1,5 @@
 import type {
-    Assessment, Cohort, Credential, Learner, MicroCredential, Pathway, Provider, QualityAssurance
+    Assessment, Cohort, Credential, Learner, MicroCredential, Module, Pathway, Provider, QualityAssurance, Translation
 } from '../generated/ast.js';
 import { isMicroCredential, isPathway } from '../generated/ast.js';
 import {
@@ -54,6 +54,35 @@ export interface CredentialModel {
     readonly standalone: boolean;
     readonly recognition?: string;
     readonly furtherInfo?: string;
+    /** Translations of the texts (language code → text), other than the first language. */
+    readonly titleTranslations?: Translations;
+    readonly descriptionTranslations?: Translations;
+    readonly prerequisitesTranslations?: Translations;
+    readonly recognitionTranslations?: Translations;
+    /** The component courses (`module`), in file order. */
+    readonly modules?: readonly ModuleModel[];
+    /** Contributing providers that do not award (`deliveredWith`). */
+    readonly contributors?: readonly ProviderModel[];
+    /** Fees for one typology of learners (`fee 0 EUR for students`). */
+    readonly learnerFees?: ReadonlyArray<{ readonly amount: number; readonly currency: string; readonly learnerType: Concept }>;
+}
+
+/** Translations of one text: ISO 639-1 code → text. Only valid tags listed in `language`, other than the first. */
+export type Translations = Readonly<Record<string, string>>;
+
+/** A component course of a micro-credential. */
+export interface ModuleModel {
+    readonly name: string;
+    /** The title, or the name when none is stated. */
+    readonly title: string;
+    readonly titleTranslations: Translations;
+    readonly description?: string;
+    readonly descriptionTranslations: Translations;
+    readonly ects?: number;
+    readonly hours?: number;
+    readonly providers: readonly ProviderModel[];
+    /** Names of the outcomes it covers. */
+    readonly covers: readonly string[];
 }
 
 export interface ProviderModel {
@@ -66,6 +95,8 @@ export interface ProviderModel {
     readonly legalIdentifier?: string;
     readonly homepage?: string;
     readonly email?: string;
+    /** The members of an alliance (`kind alliance`, `members …`). */
+    readonly members?: readonly ProviderModel[];
 }
 
 export interface SkillModel {
@@ -79,6 +110,7 @@ export interface OutcomeModel {
     /** The statement, or the name when no statement is given. */
     readonly statement: string;
     readonly skills: readonly SkillModel[];
+    readonly statementTranslations?: Translations;
 }
 
 export interface AssessmentModel {
@@ -92,6 +124,12 @@ export interface AssessmentModel {
     readonly supervision?: Concept;
     readonly grading?: string;
     readonly description?: string;
+    /** What learners read (`title "Weekly quizzes"`); the name stays the reference name. */
+    readonly title?: string;
+    readonly titleTranslations?: Translations;
+    readonly descriptionTranslations?: Translations;
+    /** Share of the final grade, in percent. */
+    readonly weight?: number;
 }
 
 export interface LevelModel {
@@ -173,6 +211,9 @@ export interface LearnerModel {
     readonly fullName: string;
     readonly identifier?: string;
     readonly grade?: string;
+    /** The parts of the name, when stated (`given "Jane" family "Doe"`, roster columns `given,family`). */
+    readonly givenName?: string;
+    readonly familyName?: string;
     /** Date of issuing of this learner's credential when it differs from the cohort's (roster `issued` column). */
     readonly issued?: string;
     /** Where the learner is stated, for messages: `cohort Spring2026` or `learners.csv:4`. */
@@ -206,9 +247,16 @@ export function credentialModel(credential: MicroCredential, pathways: Iterable<
             name: outcome.name,
             statement: text(outcome.statement) ?? outcome.name,
             skills: unique(outcome.skills.map(s => s.trim()).filter(s => s.length > 0))
-                .map(uri => ({ uri, ...optional('label', ESCO_SKILLS.get(uri)?.label) }))
+                .map(uri => ({ uri, ...optional('label', ESCO_SKILLS.get(uri)?.label) })),
+            ...optional('statementTranslations', nonEmpty(translationsOf(outcome.statementTranslations, languages.map(l => l.code))))
         })),
-        assessments: credential.assessments.map(assessmentModel),
+        assessments: credential.assessments.map((assessment, i) => ({
+            ...assessmentModel(assessment, i),
+            ...optional('title', text(assessment.title)),
+            ...optional('titleTranslations', nonEmpty(translationsOf(assessment.titleTranslations, languages.map(l => l.code)))),
+            ...optional('descriptionTranslations', nonEmpty(translationsOf(assessment.descriptionTranslations, languages.map(l => l.code)))),
+            ...optional('weight', assessment.weight)
+        })),
         level: levelModel(credential),
         fields: unique(credential.fields).map(code => ISCED_F_FIELDS.get(code)).filter(isDefined),
         workload: { ...optional('ects', credential.ects), ...optional('hours', credential.hours) },
@@ -244,7 +292,64 @@ export function credentialModel(credential: MicroCredential, pathways: Iterable<
         stacksInto: stackTargets(credential, pathways),
         standalone: credential.standalone,
         ...optional('recognition', text(credential.recognition)),
-        ...optional('furtherInfo', text(credential.furtherInfo))
+        ...optional('furtherInfo', text(credential.furtherInfo)),
+        ...realProgrammeParts(credential, languages.map(l => l.code))
+    };
+}
+
+/**
+ * What real programmes add: translations, modules, contributing providers, fees per learner type,
+ * and the assessment titles and weights and outcome translations (applied to the lists built above
+ * by `withTranslations`). Only translations in a valid ISO 639-1 tag listed in `language`, other
+ * than the first language, are kept: an invalid value is not a stated one.
+ */
+function realProgrammeParts(credential: MicroCredential, languages: readonly string[]): Partial<CredentialModel> {
+    const tr = (translations: readonly Translation[]) => translationsOf(translations, languages);
+    const contributors = credential.deliveredWith.map(ref => ref.ref).filter(isDefined).map(providerModel);
+    const fees = credential.business?.learnerFees ?? [];
+    const learnerFees = fees.flatMap(fee => {
+        const learnerType = LEARNER_TYPES.get(fee.learnerType);
+        return learnerType && fee.currency && fee.amount !== undefined ? [{ amount: fee.amount, currency: fee.currency, learnerType }] : [];
+    });
+    // Only what is stated: an empty list or map is left out, as every other optional element.
+    return {
+        ...optional('titleTranslations', nonEmpty(tr(credential.titleTranslations))),
+        ...optional('descriptionTranslations', nonEmpty(tr(credential.descriptionTranslations))),
+        ...optional('prerequisitesTranslations', nonEmpty(tr(credential.prerequisitesTranslations))),
+        ...optional('recognitionTranslations', nonEmpty(tr(credential.recognitionTranslations))),
+        ...optional('modules', credential.modules.length > 0 ? credential.modules.map(module => moduleModel(module, languages)) : undefined),
+        ...optional('contributors', contributors.length > 0 ? contributors : undefined),
+        ...optional('learnerFees', learnerFees.length > 0 ? learnerFees : undefined)
+    };
+}
+
+/** The translations of a text that count: valid ISO 639-1 tags listed in `language`, not the first. */
+export function translationsOf(translations: readonly Translation[], languages: readonly string[]): Translations {
+    const result: Record<string, string> = {};
+    for (const translation of translations) {
+        const code = translation.language;
+        const value = text(translation.text);
+        if (!value || !LANGUAGES.has(code) || !languages.includes(code) || code === languages[0] || code in result) continue;
+        result[code] = value;
+    }
+    return result;
+}
+
+function nonEmpty(translations: Translations): Translations | undefined {
+    return Object.keys(translations).length > 0 ? translations : undefined;
+}
+
+function moduleModel(module: Module, languages: readonly string[]): ModuleModel {
+    return {
+        name: module.name,
+        title: text(module.title) ?? module.name,
+        titleTranslations: translationsOf(module.titleTranslations, languages),
+        ...optional('description', text(module.description)),
+        descriptionTranslations: translationsOf(module.descriptionTranslations, languages),
+        ...optional('ects', module.ects),
+        ...optional('hours', module.hours),
+        providers: module.providedBy.map(ref => ref.ref).filter(isDefined).map(providerModel),
+        covers: module.covers.map(ref => ref.ref?.name ?? ref.$refText)
     };
 }
 
@@ -258,11 +363,17 @@ function learnerModel(learner: Learner, source: string): LearnerModel {
         fullName: learner.fullName.trim(),
         ...optional('identifier', text(learner.identifier)),
         ...optional('grade', text(learner.grade)),
+        ...optional('givenName', text(learner.given)),
+        ...optional('familyName', text(learner.family)),
         source
     };
 }
 
 export function providerModel(provider: Provider): ProviderModel {
+    return providerModelOf(provider, true);
+}
+
+function providerModelOf(provider: Provider, withMembers: boolean): ProviderModel {
     return {
         name: provider.name,
         legalName: text(provider.legalName) ?? provider.name,
@@ -271,7 +382,10 @@ export function providerModel(provider: Provider): ProviderModel {
         ...optional('kind', text(provider.kind)),
         ...optional('legalIdentifier', text(provider.legalIdentifier)),
         ...optional('homepage', text(provider.homepage)),
-        ...optional('email', text(provider.email))
+        ...optional('email', text(provider.email)),
+        ...optional('members', withMembers && provider.members.length > 0
+            ? provider.members.map(ref => ref.ref).filter(isDefined).filter(member => member !== provider).map(member => providerModelOf(member, false))
+            : undefined)
     };
 }
 
@@ -369,7 +483,7 @@ function stackTargets(credential: MicroCredential, pathways: Iterable<Pathway>):
     });
 }
 
-/** A pathway's workload is the sum of its parts unless stated (LANGUAGE.md §2). */
+/** A pathway's workload is the sum of its parts unless stated (docs/language.md). */
 function sumOfParts(pathway: Pathway, seen = new Set<Pathway>()): number | undefined {
     if (seen.has(pathway)) return undefined;
     seen.add(pathway);

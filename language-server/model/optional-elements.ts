@@ -22,7 +22,7 @@ export interface OptionalElement {
 const has = (text: string | undefined) => text !== undefined && text.trim().length > 0;
 
 /**
- * The optional elements of Annex I (LANGUAGE.md §3.2) as the QA report judges them: the same
+ * The optional elements of Annex I (docs/rules.md) as the QA report judges them: the same
  * predicates as `Annex1OptionalChecks`, per credential rather than per node. A credential with
  * no cohort cannot record grades yet ("pending"); a roster's grades are read at export.
  */

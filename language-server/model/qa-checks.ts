@@ -30,7 +30,7 @@ export type QaResult =
     | { readonly passed: true; readonly evidence: readonly [Evidence, ...Evidence[]] }
     | { readonly passed: false; readonly gaps: readonly [QaGap, ...QaGap[]] };
 
-/** A "what to look for" item of the 5-step design method (LANGUAGE.md §3.4). */
+/** A "what to look for" item of the 5-step design method (docs/rules.md). */
 export interface QaCheck {
     readonly code: QaCode;
     readonly step: 1 | 2 | 3 | 4 | 5;

@@ -68,7 +68,7 @@ export interface Readiness {
     readonly issuable: boolean;
     /** Everything that stands in the way of issuing, elements first. Empty exactly when issuable. */
     readonly blockers: readonly Blocker[];
-    /** The 17 QA checks of the 5-step design method, in the order of docs/language.md. */
+    /** The 17 QA checks of the 5-step design method, in the order of docs/rules.md. */
     readonly qa: readonly QaCheckReadiness[];
     /** QA checks addressed: passed, or waived with a written reason. */
     readonly qaAddressed: number;

@@ -1,7 +1,7 @@
 import { Vocabulary } from '../vocab/vocabulary.js';
 
 /**
- * Every diagnostic code of the language (LANGUAGE.md §3), with its default severity, the rule it
+ * Every diagnostic code of the language (docs/rules.md), with its default severity, the rule it
  * enforces and where that rule comes from. This table is the single source for the validator,
  * the severity configuration, hovers and the generated rules documentation.
  */
@@ -9,9 +9,9 @@ import { Vocabulary } from '../vocab/vocabulary.js';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface RuleInfo {
-    /** Default severity (LANGUAGE.md §3). */
+    /** Default severity (docs/rules.md). */
     readonly severity: Severity;
-    /** The family the rule belongs to, as grouped in LANGUAGE.md §3. */
+    /** The family the rule belongs to, as grouped in docs/rules.md. */
     readonly family: RuleFamily;
     /** One line: what the rule asks for, in a programme designer's words. */
     readonly summary: string;
@@ -139,6 +139,21 @@ export const RULES = {
     'value-placeholder': { severity: 'error', family: 'values-references', source: 'mcred language (placeholders are not values)',
         principles: [],
         summary: 'No text only holds a placeholder (TBD, TODO, N/A, -, …, xxx, lorem ipsum, to be defined, unknown, an empty text).' },
+    'value-capacity': { severity: 'error', family: 'values-references', source: 'mcred language (cohort offerings)',
+        principles: [10],
+        summary: "A cohort's capacity is a positive whole number of participants (`capacity 45`)." },
+    'i18n-missing': { severity: 'warning', family: 'values-references', source: 'ELM language maps; Annex II principle 7 (portable)',
+        principles: [2, 7],
+        summary: 'Every language of `language` has the title and every outcome statement (`title "…"@fi`).' },
+    'i18n-unknown-language': { severity: 'error', family: 'values-references', source: 'ISO 639-1 language codes',
+        principles: [2, 7],
+        summary: 'A translation is tagged with an ISO 639-1 code listed in `language` (`"…"@fi` with `language en, fi`).' },
+    'module-ects-sum': { severity: 'warning', family: 'values-references', source: "ECTS Users' Guide; Annex II principle 5 (learning pathways)",
+        principles: [2, 5],
+        summary: "The modules' ECTS add up to the micro-credential's workload." },
+    'assessment-weights': { severity: 'warning', family: 'values-references', source: 'Annex II principle 4 (valid assessment)',
+        principles: [2, 4],
+        summary: 'The stated weights of the assessments sum to 100%.' },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
@@ -225,7 +240,7 @@ export function ruleInfo(code: IssueCode): RuleInfo {
     return RULES[code];
 }
 
-/** The 17 QA checks of the 5-step design method (LANGUAGE.md §3.4), in table order. */
+/** The 17 QA checks of the 5-step design method (docs/rules.md), in table order. */
 export type QaCode = Extract<IssueCode, `qa-${string}`>;
 
 export const QA_CODES = ISSUE_CODES.filter((code): code is QaCode => RULES[code].family === 'qa-design-method');

@@ -247,6 +247,41 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'microcredential AIEthics {\n    title "AI & Digital Ethics"\n}',
         fix: 'Write the value, or replace the text with a hole `?` while it is still to decide.'
     },
+    'value-capacity': {
+        rule: 'A cohort\'s `capacity N` is a positive whole number: the largest number of participants of the offering.',
+        why: 'Learners and administrators plan with the capacity of an offering; zero, a negative or a fractional number of places is a typing mistake, not a capacity (Annex II principle 10, information and guidance).',
+        fires: 'cohort Spring2027 of Sustainability {\n    capacity 0\n}',
+        fixed: 'cohort Spring2027 of Sustainability {\n    capacity 45\n}',
+        fix: 'Write the number of places, e.g. `capacity 45`, or leave the line out (`capacity ?` while it is still to decide).'
+    },
+    'i18n-missing': {
+        rule: 'When `language` lists several languages, each language after the first has a translation of the title (`title "…"@fi`) and of every outcome statement (`outcome LO1 "…" "…"@fi`). Untagged texts are in the first language.',
+        why: 'A bilingual credential shows learners and employers every text in each of its languages; Europass stores every text as a language map, and a missing translation leaves a gap on the certificate in that language (Annex II principles 2 and 7: transparent, portable).',
+        fires: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    title "Kestävyyden mikrotutkinto"@fi\n    language en, fi\n    outcome LO1 "Explain the planetary boundaries"\n}',
+        fixed: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    title "Kestävyyden mikrotutkinto"@fi\n    language en, fi\n    outcome LO1 "Explain the planetary boundaries" "Selittää planeetan rajat"@fi\n}',
+        fix: 'Add the missing translation, tagged with its language, after the untagged text; or remove the language from `language` if the credential is not offered in it.'
+    },
+    'i18n-unknown-language': {
+        rule: 'A translation `"…"@xx` is tagged with an ISO 639-1 two-letter code that `language` lists (not the first language, which is that of the untagged text).',
+        why: 'A tag that is not a language code, or a language the credential does not state, cannot be placed in the language maps of the export and would never be shown (Annex II principles 2 and 7).',
+        fires: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    title "Kestävyyden mikrotutkinto"@fin\n    language en, fi\n}',
+        fixed: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    title "Kestävyyden mikrotutkinto"@fi\n    language en, fi\n}',
+        fix: 'Correct the tag (`@fi`, not `@fin`), or add the language to `language`.'
+    },
+    'module-ects-sum': {
+        rule: 'When every `module` of a micro-credential states its ECTS credits and the credential states `workload N ects`, the modules\' credits add up to the workload.',
+        why: 'The credits of the components and of the whole appear side by side on the certificate and in the Europass export (`hasPart`); if they disagree, one of them is wrong (ECTS Users\' Guide; Annex II principle 5, learning pathways).',
+        fires: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    workload 5 ects\n    module Climate {\n        workload 2 ects\n    }\n    module Biodiversity {\n        workload 2 ects\n    }\n}',
+        fixed: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    workload 5 ects\n    module Climate {\n        workload 2 ects\n    }\n    module Biodiversity {\n        workload 3 ects\n    }\n}',
+        fix: 'Correct the credits of a module or the workload of the credential.'
+    },
+    'assessment-weights': {
+        rule: 'When assessments state a `weight N%`, each weight is more than 0 and at most 100, and the stated weights of the credential sum to 100.',
+        why: 'Learners read the weights to know how their grade is made; weights that do not add up to the whole grade are not a valid description of the assessment (Annex II principle 4, valid assessment).',
+        fires: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    assessment Quizzes {\n        weight 30%\n    }\n    assessment Essay {\n        weight 60%\n    }\n}',
+        fixed: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    assessment Quizzes {\n        weight 30%\n    }\n    assessment Essay {\n        weight 70%\n    }\n}',
+        fix: 'Correct the weights so that they sum to 100%, or state the weight of every assessment.'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

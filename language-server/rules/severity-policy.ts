@@ -12,7 +12,7 @@ import { Vocabulary } from '../vocab/vocabulary.js';
  *       "severity": { "<code>": "error" | "warning" | "information" | "hint" | "off" } }
  *
  * Precedence, lowest first (each layer overrides the ones before it, code by code):
- *   1. the rule table's defaults (LANGUAGE.md §3);
+ *   1. the rule table's defaults (docs/rules.md);
  *   2. the profile: `strict` raises every QA gap of the design method (`qa-*`) to an error; the
  *      profile in effect is the one stated by the highest layer that states one;
  *   3. the VS Code settings `mcred.severity` (editor only);

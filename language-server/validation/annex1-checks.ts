@@ -7,6 +7,7 @@ import {
     judgeQualityAssurance, judgeTitle, judgeWorkload, type Judgement
 } from '../model/stated.js';
 import type { IssueCode } from '../rules/issue-codes.js';
+import { isAlliance, issuerCountries, membersWithoutCountry } from '../model/issuer-countries.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
 
@@ -37,7 +38,7 @@ function rangeOf(node: AstNode) {
 
 /**
  * Annex I of Council Recommendation 2022/C 243/02: the eleven mandatory elements that describe a
- * micro-credential (LANGUAGE.md §3.1). Programme-level elements are checked on the
+ * micro-credential (docs/rules.md). Programme-level elements are checked on the
  * `microcredential`; the learner (1) and the date of issuing (5) belong to an issuance, so they
  * are checked on the `cohort`.
  */
@@ -67,12 +68,11 @@ export class Annex1Checks implements CheckFamily {
     checkAwardingBodiesStateCountry(credential: MicroCredential, accept: ValidationAcceptor): void {
         credential.awardedBy.forEach((body, index) => {
             const provider = body.ref;
-            const allianceCountries = provider?.kind === 'alliance' && provider.members.length > 0
-                && provider.members.every(member => member.ref?.country !== undefined);
-            if (provider && provider.country === undefined && !provider.holes.some(h => h.property === 'country') && !allianceCountries) {
-                report(accept, 'eu-country',
-                    `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`,
-                    { node: credential, property: 'awardedBy', index }, { provider: provider.name });
+            if (provider && !provider.holes.some(h => h.property === 'country') && issuerCountries(provider).length === 0) {
+                const message = isAlliance(provider)
+                    ? `Alliance '${provider.name}' awards this credential but states no country, and not every member does (${membersWithoutCountry(provider).join(', ')}): add \`country XX\` to the alliance or to each member`
+                    : `Awarding body '${provider.name}' does not state the country of the issuer: add \`country XX\` (ISO 3166-1) to provider '${provider.name}'`;
+                report(accept, 'eu-country', message, { node: credential, property: 'awardedBy', index }, { provider: provider.name });
             }
         });
     }

@@ -4,7 +4,7 @@ import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
 
 /**
- * The optional elements of Annex I (LANGUAGE.md §3.2), reported as information: a certificate
+ * The optional elements of Annex I (docs/rules.md), reported as information: a certificate
  * that states them is easier to read, compare and recognise. Each element is checked where it is
  * stated: the programme, each assessment, each learner of a cohort. A roster's grades are read at
  * export, not here (validation does not read files).

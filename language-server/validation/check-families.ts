@@ -5,6 +5,7 @@ import { DesignMethodChecks } from './design-method-checks.js';
 import { HoleChecks } from './hole-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
+import { ProgrammeChecks } from './programme-checks.js';
 import { ValueChecks } from './value-checks.js';
 import { WaiverChecks } from './waiver-checks.js';
 
@@ -19,6 +20,7 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     () => new HoleChecks(),
     services => new NameChecks(services),
     () => new PathwayChecks(),
+    () => new ProgrammeChecks(),
     () => new DesignMethodChecks(),
     () => new WaiverChecks()
 ];

@@ -5,7 +5,7 @@ import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
 
 /**
- * The quality-assurance gaps of the 5-step design method (LANGUAGE.md §3.4), as warnings. The
+ * The quality-assurance gaps of the 5-step design method (docs/rules.md), as warnings. The
  * predicates live in `model/qa-checks.ts`, where `readiness()` scores the same gaps; this family
  * only reports them. A gap that an Annex I error already reports (no QA at all) is not repeated.
  */

@@ -8,7 +8,7 @@ import { report } from './report.js';
 import { cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
- * `ref-duplicate-name` (LANGUAGE.md §3.3): a name declares one thing. Providers,
+ * `ref-duplicate-name` (docs/rules.md): a name declares one thing. Providers,
  * micro-credentials and pathways share one namespace across the whole workspace (looked up in the
  * NameIndex, not by scanning documents); cohort names are unique among the cohorts of one
  * credential; outcome names, and assessment names, are unique within their credential.

@@ -5,7 +5,7 @@ import { report } from './report.js';
 
 /**
  * Pathways, the larger credentials that stack micro-credentials from any file of the workspace
- * (LANGUAGE.md §3.3): a pathway never contains itself, and the ECTS it states agree with the sum
+ * (docs/rules.md): a pathway never contains itself, and the ECTS it states agree with the sum
  * of its parts. Both follow `includes` references, so the work is proportional to the pathway's
  * own parts, not to the workspace.
  */

@@ -14,7 +14,7 @@ import { checkEmailAddress, checkIdentifierUri, checkWebAddress, looksLikeLink }
 export const HOURS_PER_ECTS = { min: 25, max: 30 } as const;
 
 /**
- * Values and their controlled lists (LANGUAGE.md §3.3): codes are checked against the shipped
+ * Values and their controlled lists (docs/rules.md): codes are checked against the shipped
  * vocabularies (ISO 3166-1, ISO 639-1, ISCED-F 2013, EQF, ISO 4217), numbers against their
  * ranges, dates against the calendar and addresses against RFC 3986. Each wrong code carries
  * the closest valid ones (`suggestions`) for the "did you mean" quick fix.

@@ -5,7 +5,7 @@ import type {
 import { Vocabulary, type Concept } from './vocabulary.js';
 
 /**
- * The values that LANGUAGE.md spells as keywords, each mapped to its Europass (ELM) concept
+ * The values that docs/language.md spells as keywords, each mapped to its Europass (ELM) concept
  * where one exists. Keys are typed by the grammar's own value rules: a keyword added to the
  * grammar without a mapping here fails the type-check.
  */

@@ -8,3 +8,4 @@ export * from './currencies.js';
 export * from './esco.js';
 export * from './europass.js';
 export * from './action-verbs.js';
+export * from './provider-kinds.js';

@@ -212,8 +212,11 @@ describe('text format', () => {
 });
 
 describe('cross-file references', () => {
-    test('a pathway checked without the files it references reports unresolved references', () => {
-        const run = mcred('check', '--format', 'json', 'examples/ai-higher-education-pathway.mcred');
+    test('a pathway alone in its folder reports its unresolved references', () => {
+        const folder = path.join(scratch, 'alone');
+        mkdirSync(folder, { recursive: true });
+        copyFileSync('examples/ai-higher-education-pathway.mcred', path.join(folder, 'pathway.mcred'));
+        const run = mcred('check', '--format', 'json', path.join(folder, 'pathway.mcred'));
         expect(run.status).toBe(1);
         const codes = (JSON.parse(run.stdout) as Finding[]).map(f => f.code);
         expect(codes.length).toBeGreaterThanOrEqual(6); // three awarding bodies, three parts
@@ -234,6 +237,51 @@ describe('cross-file references', () => {
         symlinkSync(path.resolve('examples/providers.mcred'), path.join(folder, 'providers.mcred'));
         const run = mcred('check', folder);
         expect(run.stdout).not.toContain('ref-unresolved');
+        expect(run.status).toBe(0);
+    });
+
+    test('a file named alone is checked in its folder: the flagship example stands alone', () => {
+        const run = mcred('check', 'examples/ai-digital-ethics.mcred');
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const files = readdirSync(EXAMPLES).filter(f => f.endsWith('.mcred')).length;
+        expect(run.stdout).toContain(`Workspace: examples/ (${files} files)`);
+        // Only the named file is reported, not the other programmes of its folder.
+        expect(run.stdout).toMatch(/^Checked 1 file, 1 credential: 0 errors, 0 warnings, 0 information\.$/m);
+        expect(run.stdout).not.toContain('examples/providers.mcred');
+    });
+
+    test('the findings of context files are not reported', () => {
+        const folder = path.join(scratch, 'context');
+        mkdirSync(folder, { recursive: true });
+        copyFileSync('examples/ai-digital-ethics.mcred', path.join(folder, 'programme.mcred'));
+        writeFileSync(path.join(folder, 'providers.mcred'), 'provider UNIFI {\n    name "University of Florence"\n    country IT\n}\n\nprovider Broken {\n    country XX\n}\n');
+        const run = mcred('check', '--format', 'json', path.join(folder, 'programme.mcred'));
+        expect(run.status).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual([]);
+        expect(mcred('check', path.join(folder, 'providers.mcred')).status).toBe(1);
+    });
+
+    test('with an mcred.json, its folder (and below) is the workspace', () => {
+        const folder = path.join(scratch, 'project');
+        mkdirSync(path.join(folder, 'shared'), { recursive: true });
+        mkdirSync(path.join(folder, 'programmes'), { recursive: true });
+        writeFileSync(path.join(folder, 'mcred.json'), '{}');
+        copyFileSync('examples/ai-digital-ethics.mcred', path.join(folder, 'programmes', 'ai.mcred'));
+        writeFileSync(path.join(folder, 'shared', 'providers.mcred'), 'provider UNIFI {\n    name "University of Florence"\n    country IT\n}\n');
+        const run = mcred('check', path.join(folder, 'programmes', 'ai.mcred'));
+        expect(run.stdout).not.toContain('ref-unresolved');
+        expect(run.stdout).toMatch(/Workspace: .*project\/ \(2 files\)/);
+        expect(run.status).toBe(0);
+    });
+
+    test("the README's language snippet is docs/snippets/readme-language.mcred, and it has no error", () => {
+        const readme = readFileSync('README.md', 'utf8');
+        const section = readme.slice(readme.indexOf('## The language'));
+        const snippet = /```\n([\s\S]*?)```/.exec(section)![1];
+        expect(snippet).toBe(readFileSync('docs/snippets/readme-language.mcred', 'utf8'));
+        const run = mcred('check', 'docs/snippets/readme-language.mcred');
+        expect(run.stdout).toContain('Checked 1 file, 1 credential: 0 errors');
         expect(run.status).toBe(0);
     });
 

@@ -51,7 +51,7 @@ describe('the examples folder', () => {
         expect(file.text.split('\n')[0]).toMatch(/^\/\/ Illustrative example/);
     });
 
-    test('ai-digital-ethics.mcred is the LANGUAGE.md §2 example verbatim, except its provider block', () => {
+    test('ai-digital-ethics.mcred is the reference example of docs/language.md verbatim, except its provider block', () => {
         const fixture = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
         const withoutProvider = fixture.replace(/^provider UNIFI \{[\s\S]*?\n\}\n\n/, '');
         expect(withoutProvider).not.toContain('provider');
@@ -143,7 +143,7 @@ describe('invalid examples raise exactly the codes of their // expect: header', 
         expect(codesOf(document), describeDiagnostics(document)).toEqual(expectedCodes(file.text));
     });
 
-    test('every Annex I code (LANGUAGE.md §3.1) has an invalid example', () => {
+    test('every Annex I code (docs/rules.md) has an invalid example', () => {
         const covered = new Set(INVALID_FILES.flatMap(file => expectedCodes(file.text) ?? []));
         const annex1 = ISSUE_CODES.filter(code => RULES[code].family === 'annex1-mandatory');
         expect(annex1.filter(code => !covered.has(code))).toEqual([]);

@@ -12,7 +12,7 @@ async function modelOf(text: string, name?: string) {
 }
 
 describe('credentialModel', () => {
-    test('resolves the LANGUAGE.md §2 example against the vocabularies', async () => {
+    test('resolves the reference example of docs/language.md against the vocabularies', async () => {
         const model = await modelOf(readFileSync('test/fixtures/language-md-example.mcred', 'utf8'));
         expect(model).toMatchObject({
             name: 'AIDigitalEthics',

@@ -14,8 +14,9 @@ import {
 } from '../support/offline-validators.js';
 
 const SOURCES: Array<{ name: string; files: string[] }> = [
-    { name: 'LANGUAGE.md §2 example', files: ['test/fixtures/language-md-example.mcred'] },
+    { name: 'reference example of docs/language.md', files: ['test/fixtures/language-md-example.mcred'] },
     { name: 'joint programme fixture', files: ['test/fixtures/export/joint-programme.mcred'] },
+    { name: 'second-edition example (translations, modules, partners, alliance, weights), hole filled', files: ['test/fixtures/export/second-edition.mcred'] },
     { name: 'examples/ (every valid example, as one workspace)', files: validMcredFiles(EXAMPLES_DIR) }
 ];
 

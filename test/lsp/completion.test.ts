@@ -237,3 +237,24 @@ describe('snippets', () => {
         expect((await itemsAt('<|>')).map(i => i.label)).not.toContain('assessment');
     });
 });
+
+describe('translations', () => {
+    const labels = (items: CompletionItem[]) => items.map(item => item.label);
+
+    test('after a title, an outcome translation or an assessment title: @ and the other languages of `language`', async () => {
+        expect(labels(await itemsAt('microcredential X { language en, fi, sv\n title "Sustainability"<|> }'))).toEqual(expect.arrayContaining(['@fi', '@sv']));
+        expect(labels(await itemsAt('microcredential X { language en, fi\n title "Sustainability"<|> }'))).not.toContain('@en');
+        expect(labels(await itemsAt('microcredential X { language en, fi\n outcome LO1 "Explain" "Selittää"<|> }'))).toContain('@fi');
+        expect(labels(await itemsAt('microcredential X { language en, fi\n assessment A { title "Quizzes"<|> } }'))).toContain('@fi');
+    });
+
+    test('the tag replaces what was typed after the text', async () => {
+        const items = await itemsAt('microcredential X { language en, fi\n title "S"\n title "K"@f<|> }');
+        expect(items.find(item => item.label === '@fi')?.textEdit).toMatchObject({ newText: '@fi' });
+    });
+
+    test('no tag where a text cannot be translated, nor when `language` lists one language', async () => {
+        expect(labels(await itemsAt('microcredential X { language en, fi\n furtherInfo "https://x.org"<|> }'))).not.toContain('@fi');
+        expect(labels(await itemsAt('microcredential X { language en\n title "S"<|> }')).filter(l => l.startsWith('@'))).toEqual([]);
+    });
+});

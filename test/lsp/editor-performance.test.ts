@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 
 /**
- * Completion and formatting in-process on a 10,000-line file (the LANGUAGE.md example repeated with
+ * Completion and formatting in-process on a 10,000-line file (the reference example of docs/language.md repeated with
  * renamed declarations), at positions early and late in the file. The bound is loose (the machine
  * is shared); the measured medians are printed for the record.
  */

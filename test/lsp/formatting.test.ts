@@ -36,7 +36,7 @@ function mcredFiles(dir: string): string[] {
 }
 
 describe('the canonical layout', () => {
-    test('the LANGUAGE.md §2 example is already canonical: formatting changes nothing', async () => {
+    test('the reference example of docs/language.md is already canonical: formatting changes nothing', async () => {
         const document = await parse(EXAMPLE);
         expect(document.parseResult.parserErrors).toEqual([]);
         const edits = await formatter.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: OPTIONS });
@@ -55,7 +55,7 @@ describe('the canonical layout', () => {
         expect(await format(flattened)).toBe(EXAMPLE);
     });
 
-    test('the example on one line is laid out as in LANGUAGE.md (comments aside)', async () => {
+    test('the example on one line is laid out as in docs/language.md (comments aside)', async () => {
         const withoutComments = EXAMPLE.replace(/ +\/\/[^\n]*/g, '');
         const oneLine = withoutComments.replace(/\s+/g, ' ');
         await expectCanonical(oneLine, withoutComments);

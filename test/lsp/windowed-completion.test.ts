@@ -46,7 +46,7 @@ async function differences(text: string, name: string, step: number): Promise<{ 
     return { compared, differences: found };
 }
 
-test('the same completions as Langium across the LANGUAGE.md example', async () => {
+test('the same completions as Langium across the reference example of docs/language.md', async () => {
     const example = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
     const result = await differences(example, 'example', 5);
     expect(result.compared).toBeGreaterThan(550);

@@ -1,4 +1,4 @@
-// The QA report model, section by section, from known inputs (the LANGUAGE.md §2 example and
+// The QA report model, section by section, from known inputs (the reference example of docs/language.md and
 // edits of it). The model is pure: it reads the AST and the diagnostics the workspace build made.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';

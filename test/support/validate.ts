@@ -6,7 +6,7 @@ import type { Model } from '../../language-server/generated/ast.js';
 import { createMcredServices, type McredServiceSet } from '../../language-server/mcred-module.js';
 import { SeverityPolicy, type RuleConfig } from '../../language-server/rules/severity-policy.js';
 
-/** The LANGUAGE.md §2 example: raises nothing. */
+/** The reference example of docs/language.md: raises nothing. */
 export const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
 
 export interface Checked {

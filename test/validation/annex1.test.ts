@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 import { ISSUE_CODES, RULES, type IssueCode } from '../../language-server/rules/issue-codes.js';
 
-// The eleven Annex I checks of LANGUAGE.md §3.1 (plus the eu-workload-ects warning): each fires on
+// The eleven Annex I checks of docs/rules.md (plus the eu-workload-ects warning): each fires on
 // a minimal input and stays silent on the complete §2 example; deleting any one line of the §2
 // example that states an Annex I element raises that element's code and no other §3.1 code.
 
@@ -113,7 +113,7 @@ describe('each Annex I check fires on a minimal input', () => {
 });
 
 describe('each Annex I check stays silent when its element is stated', () => {
-    test('the complete LANGUAGE.md §2 example raises no diagnostic at all', async () => {
+    test('the complete reference example of docs/language.md raises no diagnostic at all', async () => {
         const result = await check(EXAMPLE);
         expectNoIssues(result);
     });

@@ -30,7 +30,7 @@ microcredential M {
 `;
 
 describe('the 17 QA checks of the design method', () => {
-    test('there is one predicate per qa-* code, in the order of LANGUAGE.md §3.4', () => {
+    test('there is one predicate per qa-* code, in the order of docs/rules.md', () => {
         expect(QA_CHECKS.map(c => c.code)).toEqual(QA_CODES);
         expect(QA_CODES).toHaveLength(17);
         expect(QA_CHECKS.map(c => c.step)).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5]);

@@ -3,7 +3,7 @@ import { ISSUE_CODES, RULES } from '../../language-server/rules/issue-codes.js';
 import { check, edit, EXAMPLE, severityName, withCode } from '../support/validate.js';
 
 /**
- * Every code of the rule table fires on one edit of the LANGUAGE.md §2 example and on nothing
+ * Every code of the rule table fires on one edit of the reference example of docs/language.md and on nothing
  * else; the example itself raises nothing, so every code also has an input where it is silent.
  */
 type Case = readonly [code: string, change: (text: string) => string, expected: readonly string[]];
@@ -49,6 +49,11 @@ const CASES: readonly Case[] = [
     ['ref-duplicate-name', t => `${t}\nprovider UNIFI {\n    name "Another Florence"\n    country IT\n}\n`, ['ref-duplicate-name']],
     ['pathway-ects-sum', replace('    level eqf 6                         // workload', '    workload 10 ects\n    level eqf 6 //'), ['pathway-ects-sum']],
     ['pathway-cycle', replace('includes AIDigitalEthics', 'includes AIDigitalEthics, AILiteracyPathway'), ['pathway-cycle']],
+    ['value-capacity', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    capacity 0\n'), ['value-capacity']],
+    ['i18n-missing', replace('language en', 'language en, it'), ['i18n-missing']],
+    ['i18n-unknown-language', replace('title "AI & Digital Ethics"', 'title "AI & Digital Ethics"\n    title "IA ed etica digitale"@it'), ['i18n-unknown-language']],
+    ['module-ects-sum', addToCredential('    module Ethics {\n        workload 2 ects\n    }\n    module Act {\n        workload 2 ects\n    }'), ['module-ects-sum']],
+    ['assessment-weights', replace('type project', 'type project\n        weight 90%'), ['assessment-weights']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],
@@ -77,7 +82,7 @@ const CASES: readonly Case[] = [
 ];
 
 describe('every code of the rule table', () => {
-    test('the LANGUAGE.md §2 example raises nothing at all', async () => {
+    test('the reference example of docs/language.md raises nothing at all', async () => {
         const { diagnostics } = await check(EXAMPLE);
         expect(diagnostics).toEqual([]);
     });

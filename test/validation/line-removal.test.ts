@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { check, EXAMPLE } from '../support/validate.js';
 
 /**
- * Removing any single line of the LANGUAGE.md §2 example raises exactly the code(s) that the
+ * Removing any single line of the reference example of docs/language.md raises exactly the code(s) that the
  * line's element owns. Lines whose element no rule requires (region, kind, homepage, language,
  * field, setting, recognition, the pathway's own lines, one of two learners, …) raise nothing;
  * lines that open or close a block raise `syntax-error` only (completeness checks wait for the
@@ -56,7 +56,7 @@ function expectedFor(index: number): readonly string[] {
     return OWNED.find(([pattern]) => pattern.test(lines[index]))?.[1] ?? [];
 }
 
-describe('removing one line of the LANGUAGE.md §2 example', () => {
+describe('removing one line of the reference example of docs/language.md', () => {
     const cases = lines.map((line, index) => [index + 1, line.trim() || '(blank)', index] as const)
         .filter(([, , index]) => index < lines.length - 1 || lines[index] !== '');
 

@@ -9,7 +9,7 @@ import { check } from '../support/validate.js';
  * others. (The data-driven test of the whole examples/ folder covers them too once merged.)
  */
 const FOLDER = 'examples/invalid';
-const OWN = /^(opt|value|ref|syntax|pathway|qa|waiver)-.*\.mcred$/;
+const OWN = /^(opt|value|ref|syntax|pathway|qa|waiver|i18n|module|assessment)-.*\.mcred$/;
 const files = readdirSync(FOLDER).filter(name => OWN.test(name)).sort();
 const texts = Object.fromEntries(files.map(name => [name, readFileSync(path.join(FOLDER, name), 'utf8')]));
 const expected = (name: string) => /^\/\/ expect: (.*)$/m.exec(texts[name])![1].split(',').map(code => code.trim()).sort();

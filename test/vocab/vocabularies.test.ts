@@ -26,7 +26,7 @@ describe('controlled vocabularies', () => {
         expect(CURRENCIES.has('EURO')).toBe(false);
     });
 
-    test('every assessment keyword of LANGUAGE.md maps to a Europass assessment concept', () => {
+    test('every assessment keyword of the grammar maps to a Europass assessment concept', () => {
         expect(ASSESSMENT_TYPES.concepts).toHaveLength(17);
         for (const type of ASSESSMENT_TYPES.concepts) {
             expect(type.uri, type.code).toMatch(/^http:\/\/data\.europa\.eu\/snb\/assessment\//);

@@ -7,7 +7,7 @@ import { endOfLine, indentUnit, quickFix, type Change, type FixContext } from '.
 /**
  * `ref-unresolved` on an awarding body (`awardedBy X` where no provider X exists): creates the
  * provider in the same file, after its last provider, or at the top (providers come first in
- * the LANGUAGE.md §2 example).
+ * the reference example of docs/language.md).
  */
 export const CREATE_PROVIDER_FIXES: DiagnosticFixes = {
     'ref-unresolved': (diagnostic, node, context) => {

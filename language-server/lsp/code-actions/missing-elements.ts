@@ -166,7 +166,7 @@ export const MISSING_ELEMENT_FIXES: DiagnosticFixes = {
         const facts = factsOf<{ missing: string; kind: string }>(diagnostic);
         if (!qa) return [];
         if (facts.missing === 'internal' || facts.missing === 'external') {
-            // Internal QA comes before external QA, as in the LANGUAGE.md §2 example.
+            // Internal QA comes before external QA, as in the reference example of docs/language.md.
             const [first] = qa.procedures;
             const change = facts.missing === 'internal' && first
                 ? insertBefore(context, first, SKELETONS.internal())

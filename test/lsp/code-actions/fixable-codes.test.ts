@@ -30,7 +30,12 @@ const NOT_MECHANICAL: Record<string, string> = {
     'ref-duplicate-name': 'which name to change, and to what, is not known',
     'pathway-cycle': 'which include to remove is not known',
     'value-hole': 'a person decides the value: completion at the hole offers exactly the legal ones',
-    'value-placeholder': 'a person writes the text: mcred never invents it'
+    'value-placeholder': 'a person writes the text: mcred never invents it',
+    'value-capacity': 'the number of places is a design decision',
+    'i18n-missing': 'the translation is not known (inserting an untranslated text would state a fact nobody wrote)',
+    'i18n-unknown-language': 'whether the tag or the `language` list is wrong is not known',
+    'module-ects-sum': 'which module credits or workload is wrong is not known',
+    'assessment-weights': 'which weight is wrong is not known'
 };
 
 describe('quick fixes', () => {

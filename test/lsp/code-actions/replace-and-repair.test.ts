@@ -130,7 +130,7 @@ describe('waivers', () => {
         const fixed = (await fixesFor(before, 'waiver-reason')).apply('Add the reason of the waiver')['programme.mcred'];
         expect(fixed).toBe(edit(before, 'waive qa-business-model', 'waive qa-business-model "?"'));
         // The reason is a hole for a person to fill: until then the waiver waives nothing.
-        expect((await check(fixed)).codes.sort()).toEqual(['qa-business-model', 'value-placeholder']);
+        expect([...(await check(fixed)).codes].sort()).toEqual(['qa-business-model', 'value-placeholder']);
     });
 
     test('waiver-unused: remove the waiver line', async () => {

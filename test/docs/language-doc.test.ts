@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+    controlledListsMarkdown, grammarKeywords, grammarValueRules, keywordIndexMarkdown, withGeneratedSections
+} from '../../language-server/lsp/language-doc.js';
+import { check } from '../support/validate.js';
+
+const GRAMMAR = readFileSync('grammar/mcred.langium', 'utf8');
+const DOC = readFileSync('docs/language.md', 'utf8');
+
+describe('docs/language.md', () => {
+    test('its generated blocks are up to date (npm run docs:language)', () => {
+        expect(withGeneratedSections(DOC, GRAMMAR)).toBe(DOC);
+    });
+
+    test('documents every keyword of grammar/mcred.langium', () => {
+        const keywords = grammarKeywords(GRAMMAR);
+        expect(keywords.length).toBeGreaterThan(120);
+        const missing = keywords.filter(keyword => !DOC.includes(`\`${keyword}\``));
+        expect(missing).toEqual([]);
+    });
+
+    test('the keyword index refuses a keyword nobody documented', () => {
+        expect(() => keywordIndexMarkdown(`${GRAMMAR}\nFoo returns string: 'frobnicate';`)).toThrow(/frobnicate/);
+    });
+
+    test('the controlled lists follow the grammar: a value added to the grammar but not to its vocabulary fails', () => {
+        expect(grammarValueRules(GRAMMAR).get('Purpose')).toEqual(['upskilling', 'reskilling']);
+        expect(controlledListsMarkdown(GRAMMAR)).toContain('| `guided-self-assessment` |');
+        expect(() => controlledListsMarkdown(GRAMMAR.replace("'upskilling' | 'reskilling'", "'upskilling' | 'reskilling' | 'outskilling'"))).toThrow(/Purposes/);
+    });
+
+    test('every complete mcred snippet of the reference parses without a syntax error', async () => {
+        const snippets = [...DOC.matchAll(/```mcred\n([\s\S]*?)```/g)].map(m => m[1]);
+        expect(snippets.length).toBeGreaterThan(5);
+        for (const snippet of snippets.filter(s => /^(provider|microcredential|pathway|cohort) /m.test(s))) {
+            const { codes } = await check(snippet);
+            expect(codes, snippet).not.toContain('syntax-error');
+        }
+    });
+});
+
+/** Every text file of the repository, outside dependencies, build output and caches. */
+function repositoryFiles(folder = '.'): string[] {
+    const files: string[] = [];
+    for (const entry of readdirSync(folder)) {
+        if (['node_modules', 'out', '.git', '.cache', '.vscode-test', 'coverage'].includes(entry)) continue;
+        const file = path.join(folder, entry);
+        const stats = statSync(file);
+        if (stats.isDirectory()) files.push(...repositoryFiles(file));
+        else if (/\.(ts|mts|cts|js|mjs|cjs|json|md|mcred|langium|csv|txt|yml|yaml|html)$/.test(entry) && stats.size < 2_000_000) files.push(file);
+    }
+    return files;
+}
+
+describe('the repository stands alone', () => {
+    test('nothing refers to a LANGUAGE.md or to the shared folder outside the repository', () => {
+        const offending: string[] = [];
+        for (const file of repositoryFiles()) {
+            // standards/SOURCES.md records where the official copies came from (provenance).
+            if (file === path.join('standards', 'SOURCES.md')) continue;
+            if (file === path.join('test', 'docs', 'language-doc.test.ts')) continue;
+            const text = readFileSync(file, 'utf8');
+            text.split('\n').forEach((line, i) => {
+                if (line.includes('LANGUAGE.md') || line.includes('../shared')) offending.push(`${file}:${i + 1}: ${line.trim()}`);
+            });
+        }
+        expect(offending).toEqual([]);
+    });
+});
