@@ -19,7 +19,7 @@ export const exportCommand: Command = {
     name: 'export',
     summary: 'export credentials as Open Badges 3.0 or Europass (ELM) JSON-LD, per learner or as a template',
     usage: 'mcred export <file|folder>... --format ob3|elm [--cohort NAME | --roster file.csv | --template]'
-        + ' [--credential NAME] [--issued YYYY-MM-DD] [--out dir]',
+        + ' [--credential NAME] [--issued YYYY-MM-DD] [--out dir] [--reveal-identity]',
     async run(args: string[]): Promise<CommandResult> {
         const { values, positionals } = parseCommandArgs(args, {
             format: { type: 'string' },
@@ -28,7 +28,8 @@ export const exportCommand: Command = {
             template: { type: 'boolean' },
             credential: { type: 'string' },
             issued: { type: 'string' },
-            out: { type: 'string' }
+            out: { type: 'string' },
+            'reveal-identity': { type: 'boolean' }
         });
         if (values.format === undefined) {
             throw new UsageError(`--format is required (${EXPORT_FORMAT_IDS.join(' or ')})`);
@@ -46,7 +47,9 @@ export const exportCommand: Command = {
             ...(values.cohort !== undefined ? { cohort: values.cohort } : {}),
             ...(roster ? { roster } : {}),
             ...(values.template ? { template: true } : {}),
-            ...(values.issued !== undefined ? { issued: values.issued } : {})
+            ...(values.issued !== undefined ? { issued: values.issued } : {}),
+            ...(values['reveal-identity'] ? { revealIdentity: true } : {}),
+            today: new Date().toISOString().slice(0, 10)
         };
         let plan: ExportPlan;
         try {
@@ -72,9 +75,13 @@ export const exportCommand: Command = {
             if (error instanceof WriteError) throw new UsageError(error.message);
             throw error;
         }
-        return { stdout: report(plan, outFolder), exitCode: 0 };
+        return { stdout: report(plan, outFolder), ...warningsOf(plan), exitCode: 0 };
     }
 };
+
+function warningsOf(plan: ExportPlan): { stderr?: string } {
+    return plan.warnings.length > 0 ? { stderr: plan.warnings.map(w => `warning: ${w}\n`).join('') } : {};
+}
 
 function readRoster(file: string): { text: string; source: string } {
     try {

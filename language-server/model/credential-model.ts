@@ -2,6 +2,7 @@ import type {
     Assessment, Cohort, Credential, Learner, MicroCredential, Pathway, Provider, QualityAssurance
 } from '../generated/ast.js';
 import { isMicroCredential, isPathway } from '../generated/ast.js';
+import { validDid } from './did.js';
 import {
     ASSESSMENT_TYPES, COUNTRIES, EQF_LEVELS, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES, LEARNER_TYPES, LEARNING_SCHEDULES,
     LEARNING_SETTINGS, PARTICIPATION_MODES, PURPOSES, QF_EHEA_CYCLES, SUPERVISION_TYPES,
@@ -63,6 +64,8 @@ export interface ProviderModel {
     readonly legalIdentifier?: string;
     readonly homepage?: string;
     readonly email?: string;
+    /** The issuer id of signed credentials (`did "did:web:…"`), only when it is a valid DID. */
+    readonly did?: string;
 }
 
 export interface SkillModel {
@@ -254,8 +257,8 @@ export function cohortLearners(cohort: Cohort): LearnerModel[] {
 
 function learnerModel(learner: Learner, source: string): LearnerModel {
     return {
-        fullName: learner.fullName.trim(),
-        ...optional('identifier', text(learner.identifier)),
+        fullName: learner.fullName.trim().normalize('NFC'),
+        ...optional('identifier', text(learner.identifier)?.normalize('NFC')),
         ...optional('grade', text(learner.grade)),
         source
     };
@@ -270,7 +273,8 @@ export function providerModel(provider: Provider): ProviderModel {
         ...optional('kind', text(provider.kind)),
         ...optional('legalIdentifier', text(provider.legalIdentifier)),
         ...optional('homepage', text(provider.homepage)),
-        ...optional('email', text(provider.email))
+        ...optional('email', text(provider.email)),
+        ...optional('did', validDid(text(provider.did)))
     };
 }
 

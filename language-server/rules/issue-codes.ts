@@ -133,6 +133,9 @@ export const RULES = {
     'pathway-cycle': { severity: 'error', family: 'values-references', source: 'stackability, Annex II principle 5 (learning pathways)',
         principles: [5],
         summary: 'A pathway does not contain itself, directly or through other pathways.' },
+    'value-did': { severity: 'error', family: 'values-references', source: 'W3C DID Core 1.0; did:web and did:key method specifications',
+        principles: [9],
+        summary: "A provider's `did` is a did:web or an Ed25519 did:key (the issuer id of signed credentials)." },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),
