@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+    // JSON-LD contexts (`standards/**/*.jsonld`) are imported as JSON, as esbuild's `.jsonld` loader does in the build.
+    plugins: [{
+        name: 'jsonld-as-json',
+        transform(code: string, id: string) {
+            return id.endsWith('.jsonld') ? { code: `export default ${code};`, map: null } : undefined;
+        }
+    }],
     test: {
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', 'node_modules/**'],

@@ -31,7 +31,9 @@ const common = {
     logLevel: 'warning',
     banner: { js: polyfills },
     define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version) },
-    mainFields: ['module', 'main']
+    mainFields: ['module', 'main'],
+    // JSON-LD contexts in standards/ are served to the signing code's offline document loader.
+    loader: { '.jsonld': 'json' }
 };
 
 const entries = [
