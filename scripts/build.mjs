@@ -29,8 +29,9 @@ const common = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    banner: { js: polyfills },
-    define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version) },
+    // ESM libraries bundled as CommonJS (the signing stack) read `import.meta.url`: give them the bundle's own URL.
+    banner: { js: polyfills + "\nvar __mcredImportMetaUrl = typeof __filename === 'string' ? require('node:url').pathToFileURL(__filename).href : 'file:///';" },
+    define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version), 'import.meta.url': '__mcredImportMetaUrl' },
     mainFields: ['module', 'main'],
     // JSON-LD contexts in standards/ are served to the signing code's offline document loader.
     loader: { '.jsonld': 'json' }

@@ -1,6 +1,7 @@
 import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
+import { sha256Hex } from './content-ids.js';
 import { credentialId, credentialSeed } from './document-ids.js';
 import { credentialFileName, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
@@ -53,6 +54,11 @@ export interface ExportedDocument {
     /** The learner's name or identifier; absent for a template. */
     readonly learner?: string;
     readonly cohort?: string;
+    /**
+     * Identifies the issuance (programme, learner, date) whatever its content: a hash, no name.
+     * A revocation list keeps a credential's index by it across re-exports. Absent for a template.
+     */
+    readonly issuanceKey?: string;
 }
 
 /** Why an export cannot be made. Any problem means nothing is written. */
@@ -319,7 +325,8 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
             fileName: credentialFileName(model.name, issuance.learner.fullName || issuance.learner.identifier || '', id, format.extension),
             credential: model.name,
             learner: learnerLabel(issuance.learner),
-            ...(issuance.cohort ? { cohort: issuance.cohort } : {})
+            ...(issuance.cohort ? { cohort: issuance.cohort } : {}),
+            issuanceKey: sha256Hex(key)
         }, () => toJsonText(format.credential(model, issuance, { revealIdentity }))));
     }
     return documents;

@@ -130,7 +130,10 @@ function explain(error: unknown): string {
     if (/is after "validUntil"|has expired/i.test(message)) return `expired: ${message}`;
     if (/is before "validFrom"|before the "issuanceDate"/i.test(message)) return `not yet valid: ${message}`;
     if (/Could not load "BitstringStatusListCredential"/.test(message)) {
-        return `its revocation status cannot be checked: ${message.replace(/^.*reason: /, '')} (give the list with --status-list FILE, or use --online)`;
+        const url = /refusing to fetch (\S+?):/.exec(message)?.[1];
+        return url
+            ? `its revocation status cannot be checked: the status list ${url} was not given (pass it with --status-list FILE, or use --online)`
+            : `its revocation status cannot be checked: ${message.replace(/^.*reason: /, '')}`;
     }
     if (/refusing to fetch|was not given/.test(message)) return `cannot check the proof: ${message}`;
     return message;
