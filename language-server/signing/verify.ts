@@ -70,10 +70,15 @@ export async function verifyCredentialDocument(document: unknown, options: Verif
         problems.push('has no issuanceDate, which VC Data Model 1.1 requires');
     }
     const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+    // Each status list is verified once per loader (a folder of 1,000 credentials shares one list).
+    for (const url of statusListUrls(credential)) {
+        const problem = await statusListProblem(url, options.documentLoader, now);
+        if (problem) problems.push(problem);
+    }
     const result = await vc.verifyCredential({
         credential, suite, documentLoader: options.documentLoader, now,
         ...(credential['credentialStatus'] !== undefined ? {
-            checkStatus: (opts: Record<string, unknown>) => checkStatus({ ...opts, suite, documentLoader: options.documentLoader, verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true })
+            checkStatus: (opts: Record<string, unknown>) => checkStatus({ ...opts, suite, documentLoader: options.documentLoader, verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true })
         } : {})
     });
     let revoked = false;
@@ -89,6 +94,34 @@ export async function verifyCredentialDocument(document: unknown, options: Verif
         }
     }
     return { ...base, valid: problems.length === 0, problems: unique(problems), notes, ...(credential['credentialStatus'] !== undefined ? { revoked } : {}) };
+}
+
+function statusListUrls(credential: Record<string, unknown>): string[] {
+    const statuses = ([] as unknown[]).concat(credential['credentialStatus'] ?? []) as Array<Record<string, unknown>>;
+    return [...new Set(statuses.map(s => s['statusListCredential']).filter((u): u is string => typeof u === 'string'))];
+}
+
+const verifiedLists = new WeakMap<DocumentLoader, Map<string, Promise<string | undefined>>>();
+
+/** Why the status list at `url` cannot be trusted (it does not load or does not verify), or undefined. */
+function statusListProblem(url: string, documentLoader: DocumentLoader, now: Date): Promise<string | undefined> {
+    let lists = verifiedLists.get(documentLoader);
+    if (!lists) verifiedLists.set(documentLoader, lists = new Map());
+    let problem = lists.get(url);
+    if (!problem) {
+        problem = (async () => {
+            let list: unknown;
+            try {
+                list = (await documentLoader(url)).document;
+            } catch (error) {
+                return explain(Object.assign(new Error(`Could not load "BitstringStatusListCredential"; reason: ${(error as Error).message}`)));
+            }
+            const result = await vc.verifyCredential({ credential: list, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader, now });
+            return result.verified ? undefined : `its status list ${url} does not verify: ${failureReasons(result).join('; ')}`;
+        })();
+        lists.set(url, problem);
+    }
+    return problem;
 }
 
 function dateProblems(credential: Record<string, unknown>, now: Date): string[] {
