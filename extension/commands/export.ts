@@ -33,7 +33,9 @@ export interface ExportVia {
     readonly extra: Readonly<Record<string, unknown>>;
 }
 
-export async function exportCredential(client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string, via?: ExportVia): Promise<void> {
+export async function exportCredential(
+    client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string, via?: ExportVia
+): Promise<void> {
     const uri = typeof uriArgument === 'string' ? vscode.Uri.parse(uriArgument)
         : uriArgument ?? activeMcredDocument()?.uri;
     if (!uri) {

@@ -132,7 +132,9 @@ function problemLine(problem: ExportProblem): string {
  * Signs every credential of the plan (issuer = the key's controller, else a problem per
  * credential), with a revocation entry from the status list when one is given.
  */
-async function signDocuments(plan: ExportPlan, key: IssuerKey, statusList: StatusListFiles | undefined): Promise<{ files: Array<{ name: string; text: string }> } | { problems: string[] }> {
+type SignedFiles = { files: Array<{ name: string; text: string }> } | { problems: string[] };
+
+async function signDocuments(plan: ExportPlan, key: IssuerKey, statusList: StatusListFiles | undefined): Promise<SignedFiles> {
     const problems = new Set<string>();
     const files: Array<{ name: string; text: string }> = [];
     for (const document of plan.documents) {

@@ -303,7 +303,9 @@ export function normaliseDate(date: string): string | undefined {
     return isIsoDate(normal) ? normal : undefined;
 }
 
-function issue(model: CredentialModel, format: ExportFormat, issuances: readonly Issuance[], problems: ExportProblem[], revealIdentity: boolean): ExportedDocument[] {
+function issue(
+    model: CredentialModel, format: ExportFormat, issuances: readonly Issuance[], problems: ExportProblem[], revealIdentity: boolean
+): ExportedDocument[] {
     const documents: ExportedDocument[] = [];
     const seen = new Map<string, Issuance>();
     const variant = revealIdentity && format.id === 'ob3' ? 'reveal-identity' : '';

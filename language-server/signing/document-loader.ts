@@ -37,7 +37,7 @@ let didKeyDriver: ReturnType<typeof DidKey.driver> | undefined;
 function didKey(): ReturnType<typeof DidKey.driver> {
     if (!didKeyDriver) {
         didKeyDriver = DidKey.driver();
-        didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from as (key: Record<string, unknown>) => Promise<unknown> });
+        didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
     }
     return didKeyDriver;
 }

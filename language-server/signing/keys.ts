@@ -80,7 +80,9 @@ export function didWebOf(domain: string): string | undefined {
  * `https://<domain>/<path>/did.json`), with the key as its assertion method, and the key file's
  * new text (the same key, now controlled by the did:web).
  */
-export function didWebDocument(did: string, key: { publicKeyMultibase: string; json: Record<string, unknown> }): { document: Record<string, unknown>; keyText: string } {
+export function didWebDocument(
+    did: string, key: { publicKeyMultibase: string; json: Record<string, unknown> }
+): { document: Record<string, unknown>; keyText: string } {
     const methodId = `${did}#${key.publicKeyMultibase}`;
     const document = {
         '@context': [DID_CONTEXT, MULTIKEY_CONTEXT],

@@ -23,7 +23,9 @@ export function issuerId(credential: Record<string, unknown>): string | undefine
     return undefined;
 }
 
-export async function signCredential(credential: Record<string, unknown>, key: IssuerKey, options: { documentLoader?: DocumentLoader; date?: Date } = {}): Promise<Record<string, unknown>> {
+export async function signCredential(
+    credential: Record<string, unknown>, key: IssuerKey, options: { documentLoader?: DocumentLoader; date?: Date } = {}
+): Promise<Record<string, unknown>> {
     const issuer = issuerId(credential);
     if (issuer !== key.controller) {
         throw new SigningError(issuer?.startsWith('did:')

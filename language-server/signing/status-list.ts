@@ -29,7 +29,9 @@ export function indicesFileOf(listFile: string): string {
 }
 
 /** A new, signed list of `size` bits (all valid) whose id is `url`, and its empty index file. */
-export async function newStatusList(url: string, size: number, key: IssuerKey, options: { now?: Date; documentLoader?: DocumentLoader } = {}): Promise<{ list: Record<string, unknown>; indices: StatusIndices }> {
+export async function newStatusList(
+    url: string, size: number, key: IssuerKey, options: { now?: Date; documentLoader?: DocumentLoader } = {}
+): Promise<{ list: Record<string, unknown>; indices: StatusIndices }> {
     if (!/^https:\/\/\S+$/.test(url)) throw new StatusListError(`the list's URL must be an https:// address where it will be published (got '${url}')`);
     if (!Number.isInteger(size) || size < 8 || size % 8 !== 0) throw new StatusListError(`the list size must be a positive multiple of 8 (got ${size})`);
     const list = await createList({ length: size });
@@ -108,7 +110,9 @@ export function revocationIndex(credential: Record<string, unknown>, listId: str
 }
 
 /** The list with the given indices revoked, signed again. Revocation is permanent: bits are only ever set. */
-export async function revoke(list: Record<string, unknown>, indexes: readonly number[], key: IssuerKey, options: { now?: Date; documentLoader?: DocumentLoader } = {}): Promise<Record<string, unknown>> {
+export async function revoke(
+    list: Record<string, unknown>, indexes: readonly number[], key: IssuerKey, options: { now?: Date; documentLoader?: DocumentLoader } = {}
+): Promise<Record<string, unknown>> {
     if (issuerId(list) !== key.controller) {
         throw new StatusListError(`the list is issued by ${issuerId(list) ?? 'nobody'}, but the key is controlled by ${key.controller}`);
     }

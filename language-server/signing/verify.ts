@@ -78,7 +78,9 @@ export async function verifyCredentialDocument(document: unknown, options: Verif
     const result = await vc.verifyCredential({
         credential, suite, documentLoader: options.documentLoader, now,
         ...(credential['credentialStatus'] !== undefined ? {
-            checkStatus: (opts: Record<string, unknown>) => checkStatus({ ...opts, suite, documentLoader: options.documentLoader, verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true })
+            checkStatus: (opts: Record<string, unknown>) => checkStatus({
+                ...opts, suite, documentLoader: options.documentLoader, verifyBitstringStatusListCredential: false, verifyMatchingIssuers: true
+            })
         } : {})
     });
     let revoked = false;
@@ -106,7 +108,7 @@ const verifiedLists = new WeakMap<DocumentLoader, Map<string, Promise<string | u
 /** Why the status list at `url` cannot be trusted (it does not load or does not verify), or undefined. */
 function statusListProblem(url: string, documentLoader: DocumentLoader, now: Date): Promise<string | undefined> {
     let lists = verifiedLists.get(documentLoader);
-    if (!lists) verifiedLists.set(documentLoader, lists = new Map());
+    if (!lists) verifiedLists.set(documentLoader, lists = new Map<string, Promise<string | undefined>>());
     let problem = lists.get(url);
     if (!problem) {
         problem = (async () => {

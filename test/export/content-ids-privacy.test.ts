@@ -1,5 +1,7 @@
 // Ids that follow content, privacy by default in Open Badges, ELM issuanceDate, future-dated
 // cohorts and NFC-normalised learners.
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment --
+   the tests read deep paths of exported JSON documents */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../language-server/cli/workspace.js';
@@ -104,7 +106,7 @@ describe('dates and names', () => {
     test('two spellings of one name (NFC and NFD) are the same learner: a duplicate', async () => {
         const nfc = 'Zo\u00eb Martin';
         const nfd = 'Zoe\u0308 Martin';
-        const text = EXAMPLE.replace(/(\n    learner "Kim Lee"[^\n]*)/, `$1\n    learner "${nfc}" grade "pass"\n    learner "${nfd}" grade "pass"`);
+        const text = EXAMPLE.replace(/(\n {4}learner "Kim Lee"[^\n]*)/, `$1\n    learner "${nfc}" grade "pass"\n    learner "${nfd}" grade "pass"`);
         const result = await plan(text, { format: 'ob3' });
         expect(result.problems.map(p => p.code)).toContain('duplicate-learner');
     });

@@ -32,7 +32,8 @@ async function exportWithDid(files: readonly string[], did: string): Promise<Arr
 }
 
 async function independentlyVerified(credential: unknown, now?: Date): Promise<boolean> {
-    const result = await vc.verifyCredential({ credential, suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }), documentLoader: loader, ...(now ? { now } : {}) });
+    const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
+    const result = await vc.verifyCredential({ credential, suite, documentLoader: loader, ...(now ? { now } : {}) });
     return result.verified;
 }
 
