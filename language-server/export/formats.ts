@@ -29,7 +29,7 @@ export const EXPORT_FORMATS = [
         extension: '.ob3.json',
         credential: ob3Credential,
         template: ob3Achievement,
-        notes: ['Open Badges 3.0: the credentials are unsigned; the issuing platform adds the proof.']
+        notes: ['Open Badges 3.0: the credentials are unsigned (sign them with `mcred export --sign KEY`, or let the issuing platform add the proof).']
     },
     {
         id: 'elm',
