@@ -5,7 +5,9 @@ export default defineConfig({
     plugins: [{
         name: 'jsonld-as-json',
         transform(code: string, id: string) {
-            return id.endsWith('.jsonld') ? { code: `export default ${code};`, map: null } : undefined;
+            if (id.endsWith('.jsonld')) return { code: `export default ${code};`, map: null };
+            // SHACL shapes (`*.ttl`) are imported as text, as esbuild's `.ttl` text loader does in the build.
+            return id.endsWith('.ttl') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
         }
     }],
     test: {

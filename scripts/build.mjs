@@ -34,7 +34,8 @@ const common = {
     define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version), 'import.meta.url': '__mcredImportMetaUrl' },
     mainFields: ['module', 'main'],
     // JSON-LD contexts in standards/ are served to the signing code's offline document loader.
-    loader: { '.jsonld': 'json' }
+    // and the SHACL shapes (Turtle) to `mcred verify` of Europass credentials.
+    loader: { '.jsonld': 'json', '.ttl': 'text' }
 };
 
 const entries = [

@@ -6,6 +6,11 @@ declare module '*.jsonld' {
     export default value;
 }
 
+declare module '*.ttl' {
+    const text: string;
+    export default text;
+}
+
 declare module '@digitalbazaar/vc' {
     export function issue(options: Record<string, unknown>): Promise<Record<string, unknown>>;
     export function verifyCredential(options: Record<string, unknown>): Promise<VerifyResult>;

@@ -3,6 +3,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import type { DocumentLoader } from './document-loader.js';
+import { elmShapeResults } from './elm-shapes.js';
 import { ob3SchemaErrors } from './ob3-schema.js';
 import { issuerId } from './sign.js';
 
@@ -58,6 +59,14 @@ export async function verifyCredentialDocument(document: unknown, options: Verif
     if (credential['proof'] === undefined) {
         if (kind === 'elm') {
             notes.push('unsigned: a Europass credential is sealed by the Europass issuing service (qualified electronic seal), not by mcred');
+            if (credential['issuanceDate'] === undefined) problems.push('has no issuanceDate, which VC Data Model 1.1 requires');
+            try {
+                const shapes = await elmShapeResults(credential, options.documentLoader);
+                problems.push(...shapes.violations.map(v => `does not pass the EDC SHACL shapes: ${v}`));
+                if (shapes.sealingOnly.length > 0) notes.push(`left to the Europass sealing service: ${shapes.sealingOnly.join(' and ')}`);
+            } catch (error) {
+                problems.push(`cannot be read as JSON-LD with the Europass contexts: ${error instanceof Error ? error.message : String(error)}`);
+            }
             problems.push(...dateProblems(credential, now));
             return { ...base, valid: problems.length === 0, problems, notes };
         }

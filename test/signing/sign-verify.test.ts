@@ -107,3 +107,25 @@ describe('every example, signed with eddsa-rdfc-2022', () => {
         expect(result.problems[0]).toMatch(/^unsigned/);
     });
 });
+
+describe('Europass (ELM) credentials', () => {
+    test('verify checks the EDC SHACL shapes and issuanceDate, reports them unsigned and sets the sealing-only properties apart', async () => {
+        const { documents } = await loadWorkspace([{ path: path.resolve('test/fixtures/language-md-example.mcred'), text: readFileSync('test/fixtures/language-md-example.mcred', 'utf8') }]);
+        const plan = await planExport({ documents, workspace: documents, readText: () => Promise.reject(new Error('no roster')) }, { format: 'elm' });
+        const credential = JSON.parse(plan.documents[0].text) as Record<string, unknown>;
+        const result = await verifyCredentialDocument(credential, { documentLoader: loader, now: new Date('2027-01-01T00:00:00Z') });
+        expect(result.problems).toEqual([]);
+        expect(result.valid).toBe(true);
+        expect(result.notes.join('\n')).toMatch(/unsigned: a Europass credential is sealed/);
+        expect(result.notes.join('\n')).toContain("left to the Europass sealing service: the sealing date (issued) and the issuer's eIDAS legal identifier");
+
+        const { issuanceDate: _date, ...withoutDate } = credential;
+        void _date;
+        const subject = credential['credentialSubject'] as Record<string, unknown>;
+        const broken = { ...withoutDate, credentialSubject: { ...subject, hasClaim: undefined } };
+        const failed = await verifyCredentialDocument(broken, { documentLoader: loader, now: new Date('2027-01-01T00:00:00Z') });
+        expect(failed.valid).toBe(false);
+        expect(failed.problems).toContain('has no issuanceDate, which VC Data Model 1.1 requires');
+        expect(failed.problems.some(p => p.startsWith('does not pass the EDC SHACL shapes: '))).toBe(true);
+    }, 60_000);
+});
