@@ -24,7 +24,7 @@ const LAYERS = [
     { folders: ['rules'], forbidden: [...ABOVE_MODEL, ...WIRING] },
     { folders: ['model'], forbidden: ABOVE_MODEL.filter(f => f !== 'model').concat(WIRING) },
     { folders: ['export', 'report', 'catalogue', 'import'], forbidden: ['references', 'validation', 'workspace', 'lsp', 'cli', 'parser', ...WIRING] },
-    { folders: ['references', 'validation', 'workspace', 'parser'], forbidden: ['lsp', 'cli', ...WIRING] },
+    { folders: ['references', 'validation', 'workspace', 'parser', 'signing'], forbidden: ['lsp', 'cli', ...WIRING] },
     { folders: ['lsp'], forbidden: ['cli', ...WIRING] }
 ];
 

@@ -1,6 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+    // JSON-LD contexts (`standards/**/*.jsonld`) are imported as JSON, as esbuild's `.jsonld` loader does in the build.
+    plugins: [{
+        name: 'jsonld-as-json',
+        transform(code: string, id: string) {
+            if (id.endsWith('.jsonld')) return { code: `export default ${code};`, map: null };
+            // SHACL shapes (`*.ttl`) are imported as text, as esbuild's `.ttl` text loader does in the build.
+            return id.endsWith('.ttl') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined;
+        }
+    }],
     test: {
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', 'node_modules/**'],

@@ -1,5 +1,6 @@
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSigningCommands } from './commands/sign-verify.js';
 import { startClient } from './start-client.js';
 import { CLIENT_ID, CLIENT_NAME, clientOptions } from './client-options.js';
 
@@ -17,6 +18,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         }
     };
     client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions());
+    // Signing and verification need the Node language server: desktop VS Code only.
+    registerSigningCommands(context, client);
     await startClient(context, client);
 }
 

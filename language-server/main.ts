@@ -3,6 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMcredServices } from './mcred-module.js';
+import { NodeExecuteCommandHandler } from './node-commands.js';
 
 /**
  * The language server for Node: `mcred-language-server --stdio` (any LSP client) or started by
@@ -28,7 +29,10 @@ function main(): void {
     }
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createMcredServices({ connection, ...NodeFileSystem });
+    // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
+    const { shared } = createMcredServices({ connection, ...NodeFileSystem }, {
+        shared: { lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) } }
+    });
     startLanguageServer(shared);
 }
 

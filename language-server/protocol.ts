@@ -6,9 +6,10 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { ExportedDocument, ExportProblem } from './export/export-plan.js';
+import type { VerificationResult } from './signing/verify.js';
 import type { ReportFormat } from './report/index.js';
 
-export type { ExportedDocument, ExportProblem, ReportFormat };
+export type { ExportedDocument, ExportProblem, ReportFormat, VerificationResult };
 
 // ---------------------------------------------------------------------------------------------
 // Client commands that the server's code lenses run (registered by the VS Code extension)
@@ -21,6 +22,12 @@ export const EXPORT_EUROPASS_COMMAND = 'mcred.exportEuropass';
 
 /** Shows the QA report of one credential beside the editor; arguments `(uri, credentialName)`. */
 export const SHOW_QA_REPORT_COMMAND = 'mcred.showQaReport';
+
+/** Exports one credential as a signed Open Badge 3.0 (desktop only); arguments `(uri, credentialName)`. */
+export const EXPORT_SIGNED_OPEN_BADGE_COMMAND = 'mcred.exportSignedOpenBadge';
+
+/** Verifies the credential file open in the editor (desktop only); argument `(uri)`. */
+export const VERIFY_CREDENTIAL_COMMAND = 'mcred.verifyCredential';
 
 /** Opens a new programme from the template. */
 export const NEW_PROGRAMME_COMMAND = 'mcred.newProgramme';
@@ -126,3 +133,27 @@ export type ReportCommandResult =
         readonly credentials: readonly string[];
     }
     | { readonly kind: 'error'; readonly message: string };
+
+// ---------------------------------------------------------------------------------------------
+// workspace/executeCommand of the Node server only (not the web worker): signing and verification
+
+/** The export of `mcred.export`, each credential signed with the key file the user names. */
+export const EXPORT_SIGNED_COMMAND = 'mcred.exportSigned';
+
+/** Checks a credential's text as `mcred verify` does, offline. */
+export const VERIFY_COMMAND = 'mcred.verify';
+
+export interface ExportSignedArgs extends ExportCommandArgs {
+    /** The key file (`mcred keys new`); read by the server, never sent back. */
+    readonly keyFile: string;
+}
+
+export interface VerifyArgs {
+    /** The credential's JSON text (the editor's buffer). */
+    readonly text: string;
+}
+
+export type VerifyCommandResult = { readonly kind: 'verified'; readonly result: VerificationResult } | { readonly kind: 'error'; readonly message: string };
+
+/** Every `workspace/executeCommand` the server handles (the others above are the client's). */
+export const SERVER_COMMANDS: readonly string[] = [EXPORT_COMMAND, REPORT_COMMAND, EXPORT_SIGNED_COMMAND, VERIFY_COMMAND];

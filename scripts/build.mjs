@@ -29,9 +29,13 @@ const common = {
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    banner: { js: polyfills },
-    define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version) },
-    mainFields: ['module', 'main']
+    // ESM libraries bundled as CommonJS (the signing stack) read `import.meta.url`: give them the bundle's own URL.
+    banner: { js: polyfills + "\nvar __mcredImportMetaUrl = typeof __filename === 'string' ? require('node:url').pathToFileURL(__filename).href : 'file:///';" },
+    define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version), 'import.meta.url': '__mcredImportMetaUrl' },
+    mainFields: ['module', 'main'],
+    // JSON-LD contexts in standards/ are served to the signing code's offline document loader.
+    // and the SHACL shapes (Turtle) to `mcred verify` of Europass credentials.
+    loader: { '.jsonld': 'json', '.ttl': 'text' }
 };
 
 const entries = [

@@ -26,7 +26,15 @@ export function registerExportCommands(context: vscode.ExtensionContext, client:
     }
 }
 
-async function exportCredential(client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string): Promise<void> {
+/** A server command that exports (`mcred.export`, or the Node server's `mcred.exportSigned`) and the arguments it adds. */
+export interface ExportVia {
+    readonly command: string;
+    readonly extra: Readonly<Record<string, unknown>>;
+}
+
+export async function exportCredential(
+    client: BaseLanguageClient, format: string, uriArgument?: string | vscode.Uri, credentialName?: string, via?: ExportVia
+): Promise<void> {
     const uri = typeof uriArgument === 'string' ? vscode.Uri.parse(uriArgument)
         : uriArgument ?? activeMcredDocument()?.uri;
     if (!uri) {
@@ -43,11 +51,11 @@ async function exportCredential(client: BaseLanguageClient, format: string, uriA
         else if (listed.credentials.length === 0) void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} contains no micro-credential.`);
         return;
     }
-    const issuance = await pickIssuance(credential.cohorts);
+    const issuance = await pickIssuance(credential.cohorts, via === undefined);
     if (!issuance) return;
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Exporting ${credential.name}…` },
-        () => run(client, { uri: uri.toString(), format, credential: credential.name, ...issuance }));
+        () => run(client, { uri: uri.toString(), format, credential: credential.name, ...issuance, ...via?.extra }, via?.command));
     if (result.kind !== 'export') return showError(result);
     if (result.problems.length > 0) {
         const action = await vscode.window.showErrorMessage(
@@ -68,8 +76,11 @@ async function exportCredential(client: BaseLanguageClient, format: string, uriA
 
 type Issuance = Pick<ExportCommandArgs, 'cohort' | 'template'>;
 
-async function pickIssuance(cohorts: ReadonlyArray<{ name: string; learners: number; roster?: string }>): Promise<Issuance | undefined> {
-    if (cohorts.length === 0) return { template: true };
+async function pickIssuance(cohorts: ReadonlyArray<{ name: string; learners: number; roster?: string }>, templates = true): Promise<Issuance | undefined> {
+    if (cohorts.length === 0) {
+        if (!templates) void vscode.window.showErrorMessage('This micro-credential has no cohort: only credentials issued to learners are signed.');
+        return templates ? { template: true } : undefined;
+    }
     if (cohorts.length === 1) return { cohort: cohorts[0].name };
     const items: Array<vscode.QuickPickItem & { issuance: Issuance }> = [
         ...cohorts.map(c => ({
@@ -79,7 +90,7 @@ async function pickIssuance(cohorts: ReadonlyArray<{ name: string; learners: num
             issuance: { cohort: c.name }
         })),
         { label: 'All cohorts', description: 'one credential per learner of every cohort', issuance: {} },
-        { label: 'Template', description: 'the achievement, without learner', issuance: { template: true } }
+        ...(templates ? [{ label: 'Template', description: 'the achievement, without learner', issuance: { template: true } }] : [])
     ];
     return (await vscode.window.showQuickPick(items, { placeHolder: 'Cohort to export' }))?.issuance;
 }
@@ -95,8 +106,8 @@ function activeMcredDocument(): vscode.TextDocument | undefined {
     return document?.languageId === 'mcred' ? document : undefined;
 }
 
-async function run(client: BaseLanguageClient, args: ExportCommandArgs): Promise<ExportCommandResult> {
-    return client.sendRequest(ExecuteCommandRequest.type, { command: EXPORT_COMMAND, arguments: [args] }) as Promise<ExportCommandResult>;
+async function run(client: BaseLanguageClient, args: ExportCommandArgs, command = EXPORT_COMMAND): Promise<ExportCommandResult> {
+    return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] }) as Promise<ExportCommandResult>;
 }
 
 function showError(result: ExportCommandResult): void {

@@ -9,6 +9,11 @@ import { EXPORT_FORMAT_IDS } from '../export/formats.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { displayPath, readSourceFiles, withSiblings } from './source-files.js';
 import { UsageError } from './usage-error.js';
+import { toJsonText, type JsonObject } from '../export/json.js';
+import type { IssuerKey } from '../signing/keys.js';
+import { signCredential, SigningError } from '../signing/sign.js';
+import { indicesFileOf, statusEntry, StatusListError } from '../signing/status-list.js';
+import { keyPermissionWarning, readKeyFile, readStatusListFiles, writeFileAtomically, type StatusListFiles } from './signing-files.js';
 import { loadWorkspace } from './workspace.js';
 import { writeFilesAtomically, WriteError } from './write-files.js';
 
@@ -19,7 +24,7 @@ export const exportCommand: Command = {
     name: 'export',
     summary: 'export credentials as Open Badges 3.0 or Europass (ELM) JSON-LD, per learner or as a template',
     usage: 'mcred export <file|folder>... --format ob3|elm [--cohort NAME | --roster file.csv | --template]'
-        + ' [--credential NAME] [--issued YYYY-MM-DD] [--out dir]',
+        + ' [--credential NAME] [--issued YYYY-MM-DD] [--out dir] [--reveal-identity] [--sign KEY [--status-list FILE]]',
     async run(args: string[]): Promise<CommandResult> {
         const { values, positionals } = parseCommandArgs(args, {
             format: { type: 'string' },
@@ -28,12 +33,26 @@ export const exportCommand: Command = {
             template: { type: 'boolean' },
             credential: { type: 'string' },
             issued: { type: 'string' },
-            out: { type: 'string' }
+            out: { type: 'string' },
+            'reveal-identity': { type: 'boolean' },
+            'sign': { type: 'string' },
+            'status-list': { type: 'string' }
         });
         if (values.format === undefined) {
             throw new UsageError(`--format is required (${EXPORT_FORMAT_IDS.join(' or ')})`);
         }
         const format = formatOption(values.format, EXPORT_FORMAT_IDS, EXPORT_FORMAT_IDS[0]);
+        if (values.sign !== undefined && format !== 'ob3') {
+            throw new UsageError('--sign signs Open Badges 3.0 (--format ob3); Europass credentials are sealed by the Europass issuing service');
+        }
+        if (values.sign !== undefined && values.template) {
+            throw new UsageError('--sign signs credentials issued to learners, not the achievement template');
+        }
+        if (values['status-list'] !== undefined && values.sign === undefined) {
+            throw new UsageError('--status-list needs --sign KEY (a status entry is only meaningful in a signed credential)');
+        }
+        const signing = values.sign !== undefined ? await readKeyFile(values.sign) : undefined;
+        const statusList = values['status-list'] !== undefined ? readStatusListFiles(values['status-list'], true) : undefined;
         const targets = readSourceFiles(positionals);
         const roster = values.roster !== undefined ? readRoster(values.roster) : undefined;
         const outFolder = path.resolve(values.out ?? DEFAULT_OUTPUT_FOLDER);
@@ -46,7 +65,9 @@ export const exportCommand: Command = {
             ...(values.cohort !== undefined ? { cohort: values.cohort } : {}),
             ...(roster ? { roster } : {}),
             ...(values.template ? { template: true } : {}),
-            ...(values.issued !== undefined ? { issued: values.issued } : {})
+            ...(values.issued !== undefined ? { issued: values.issued } : {}),
+            ...(values['reveal-identity'] ? { revealIdentity: true } : {}),
+            today: new Date().toISOString().slice(0, 10)
         };
         let plan: ExportPlan;
         try {
@@ -66,15 +87,29 @@ export const exportCommand: Command = {
                 exitCode: 1
             };
         }
+        let files: Array<{ name: string; readonly text: string }> = plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } }));
+        if (signing) {
+            const signed = await signDocuments(plan, signing, statusList);
+            if ('problems' in signed) {
+                return { stdout: '', stderr: signed.problems.map(p => `error ${p}`).join('\n') + '\nNothing was exported.\n', exitCode: 1 };
+            }
+            files = signed.files;
+        }
         try {
-            writeFilesAtomically(outFolder, plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } })));
+            writeFilesAtomically(outFolder, files);
+            if (statusList) writeFileAtomically(indicesFileOf(statusList.file), JSON.stringify(statusList.indices, undefined, 2) + '\n');
         } catch (error) {
             if (error instanceof WriteError) throw new UsageError(error.message);
             throw error;
         }
-        return { stdout: report(plan, outFolder), exitCode: 0 };
+        const warnings = [signing && values.sign ? keyPermissionWarning(values.sign) : undefined, warningsOf(plan).stderr].filter(Boolean).join('');
+        return { stdout: report(plan, outFolder, signing?.controller), ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
     }
 };
+
+function warningsOf(plan: ExportPlan): { stderr?: string } {
+    return plan.warnings.length > 0 ? { stderr: plan.warnings.map(w => `warning: ${w}\n`).join('') } : {};
+}
 
 function readRoster(file: string): { text: string; source: string } {
     try {
@@ -93,14 +128,52 @@ function problemLine(problem: ExportProblem): string {
         : `${where ? `${where} ` : ''}error ${code}${problem.message}`;
 }
 
-function report(plan: ExportPlan, outFolder: string): string {
-    const lines = [`Wrote ${plan.documents.length} ${plan.format.label} document${plan.documents.length === 1 ? '' : 's'} to ${displayPath(outFolder)}:`];
+/**
+ * Signs every credential of the plan (issuer = the key's controller, else a problem per
+ * credential), with a revocation entry from the status list when one is given.
+ */
+type SignedFiles = { files: Array<{ name: string; text: string }> } | { problems: string[] };
+
+async function signDocuments(plan: ExportPlan, key: IssuerKey, statusList: StatusListFiles | undefined): Promise<SignedFiles> {
+    const problems = new Set<string>();
+    const files: Array<{ name: string; text: string }> = [];
+    for (const document of plan.documents) {
+        const did = plan.issuerDids[document.credential];
+        if (!did) {
+            problems.add(`sign '${document.credential}' cannot be signed: its awarding body states no \`did\` (add did "${key.controller}" to the provider, or its did:web)`);
+            continue;
+        }
+        if (did !== key.controller) {
+            problems.add(`sign '${document.credential}' is issued by ${did}, but the key is controlled by ${key.controller}: sign with the issuer's key${did.startsWith('did:web:') && key.controller.startsWith('did:key:') ? ` (or run \`mcred keys did-web --domain … --key …\` to make ${did} its controller)` : ''}`);
+            continue;
+        }
+        const credential = JSON.parse(document.text) as Record<string, unknown>;
+        if (statusList && document.issuanceKey) {
+            try {
+                credential['credentialStatus'] = statusEntry(statusList.indices, document.issuanceKey);
+            } catch (error) {
+                if (error instanceof StatusListError) return { problems: [`status-list ${error.message}`] };
+                throw error;
+            }
+        }
+        try {
+            files.push({ name: document.fileName, text: toJsonText(await signCredential(credential, key) as JsonObject) });
+        } catch (error) {
+            if (error instanceof SigningError) problems.add(`sign ${document.fileName}: ${error.message}`);
+            else throw error;
+        }
+    }
+    return problems.size > 0 ? { problems: [...problems] } : { files };
+}
+
+function report(plan: ExportPlan, outFolder: string, signedBy?: string): string {
+    const lines = [`Wrote ${plan.documents.length} ${signedBy ? 'signed ' : ''}${plan.format.label} document${plan.documents.length === 1 ? '' : 's'} to ${displayPath(outFolder)}${signedBy ? ` (issuer ${signedBy})` : ''}:`];
     for (const document of plan.documents) {
         const what = document.learner
             ? `${document.credential}, ${document.learner}${document.cohort ? `, cohort ${document.cohort}` : ''}`
             : `${document.credential}, achievement template (no learner)`;
         lines.push(`  ${document.fileName}  (${what})`);
     }
-    lines.push(...plan.notes.map(note => `Note: ${note}`));
+    lines.push(...(signedBy ? plan.notes.filter(n => !n.startsWith('Open Badges 3.0: the credentials are unsigned')) : plan.notes).map(note => `Note: ${note}`));
     return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { CredentialModel, Issuance } from '../model/credential-model.js';
+import { issuanceDigest, modelDigest } from './content-ids.js';
 import { learnerKey } from './learner-identity.js';
 import { stableUrn } from './stable-id.js';
 
@@ -16,7 +17,12 @@ export function credentialSeed(format: string, model: CredentialModel, issuance:
     return `${format}|credential|${achievementSeed(model)}|${learnerKey(issuance.learner)}|${issuance.issued}`;
 }
 
-/** The `id` of the credential a format issues to one learner, known without building the credential. */
-export function credentialId(format: string, model: CredentialModel, issuance: Issuance): string {
-    return stableUrn(credentialSeed(format, model, issuance));
+/**
+ * The `id` of the credential a format issues to one learner, known without building the
+ * credential. It follows content (content-ids.ts): the same programme, learner, date and options
+ * give the same id; a change to any of them (an ECTS figure, an outcome, a grade) gives a new one.
+ * `variant` names export options that change the document (e.g. `reveal-identity`).
+ */
+export function credentialId(format: string, model: CredentialModel, issuance: Issuance, variant = ''): string {
+    return stableUrn(credentialSeed(format, model, issuance), modelDigest(model), issuanceDigest(issuance), variant);
 }

@@ -72,6 +72,8 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
         'displayParameter': displayParameter(model, issuance, ids),
         'issuer': organisations[0],
         'validFrom': dateTime(issuance.issued),
+        // VCDM 1.1 (the context Europass uses) requires issuanceDate; it is the date of issuing.
+        'issuanceDate': dateTime(issuance.issued),
         'credentialSubject': compact({
             id: personId,
             type: 'Person',

@@ -3,7 +3,8 @@ import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredenti
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
 import { readiness } from '../model/readiness.js';
 import { evidenceLine } from '../model/stated.js';
-import { credentialId } from './document-ids.js';
+import { sha256Hex } from './content-ids.js';
+import { credentialId, credentialSeed } from './document-ids.js';
 import { credentialFileName, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
@@ -27,6 +28,10 @@ export interface ExportRequest {
     readonly template?: boolean;
     /** Date of issuing for roster rows that state none (`YYYY-MM-DD`). */
     readonly issued?: string;
+    /** Open Badges: the learner's name and email in clear instead of identity hashes (`--reveal-identity`). */
+    readonly revealIdentity?: boolean;
+    /** Today (`YYYY-MM-DD`, UTC), to warn about credentials issued in the future; no warning without it. */
+    readonly today?: string;
 }
 
 export interface ExportInput {
@@ -51,6 +56,11 @@ export interface ExportedDocument {
     /** The learner's name or identifier; absent for a template. */
     readonly learner?: string;
     readonly cohort?: string;
+    /**
+     * Identifies the issuance (programme, learner, date) whatever its content: a hash, no name.
+     * A revocation list keeps a credential's index by it across re-exports. Absent for a template.
+     */
+    readonly issuanceKey?: string;
 }
 
 /** Why an export cannot be made. Any problem means nothing is written. */
@@ -70,6 +80,10 @@ export interface ExportPlan {
     readonly problems: readonly ExportProblem[];
     /** What the format leaves to the issuing service. */
     readonly notes: readonly string[];
+    /** What is exported but deserves a look (a date of issuing in the future). */
+    readonly warnings: readonly string[];
+    /** The DID of the issuer of each exported credential (by credential name); absent when its provider states none. */
+    readonly issuerDids: Readonly<Record<string, string | undefined>>;
 }
 
 /** A request that cannot be understood (unknown format, credential or cohort): a usage error. */
@@ -101,6 +115,9 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
 
     const problems: ExportProblem[] = [];
     const documents: ExportedDocument[] = [];
+    const warnings: string[] = [];
+    const issuerDids: Record<string, string | undefined> = {};
+    const notes: string[] = [...format.notes];
     const roster = request.roster ? rosterLearners(request.roster.text, request.roster.source, problems) : undefined;
 
     for (const credential of credentials) {
@@ -112,6 +129,11 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
             continue;
         }
         const model = credentialModel(credential, pathways);
+        const issuer = model.awardingBodies[0];
+        issuerDids[model.name] = issuer?.did;
+        if (format.id === 'ob3' && issuer && !issuer.did) {
+            notes.push(`'${model.name}' cannot be signed: its awarding body '${issuer.name}' states no \`did\` (did:web or did:key), which a signed credential needs as its issuer id.`);
+        }
         if (request.template || (!roster && cohorts.length === 0)) {
             documents.push(exportedDocument({ fileName: templateFileName(model.name, format.extension), credential: model.name },
                 () => toJsonText(format.template(model))));
@@ -124,9 +146,16 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
         for (const cohort of cohorts) {
             issuances.push(...await cohortIssuances(cohort, input, problems));
         }
-        documents.push(...issue(model, format, issuances, problems));
+        if (request.today !== undefined) {
+            const future = issuances.filter(i => i.issued > request.today!);
+            if (future.length > 0) {
+                const dates = [...new Set(future.map(i => i.issued))].sort();
+                warnings.push(`'${model.name}': ${future.length} credential${future.length === 1 ? ' is' : 's are'} issued in the future (${dates.join(', ')}; today is ${request.today}): a wallet or verifier rejects ${future.length === 1 ? 'it' : 'them'} until then.`);
+            }
+        }
+        documents.push(...issue(model, format, issuances, problems, request.revealIdentity === true));
     }
-    return { format, documents: problems.length > 0 ? [] : documents, problems, notes: format.notes };
+    return { format, documents: problems.length > 0 ? [] : documents, problems, notes, warnings, issuerDids };
 }
 
 function selectCredentials(input: ExportInput, request: ExportRequest, allCohorts: readonly Cohort[]): MicroCredential[] {
@@ -287,12 +316,17 @@ export function normaliseDate(date: string): string | undefined {
     return isIsoDate(normal) ? normal : undefined;
 }
 
-function issue(model: CredentialModel, format: ExportFormat, issuances: readonly Issuance[], problems: ExportProblem[]): ExportedDocument[] {
+function issue(
+    model: CredentialModel, format: ExportFormat, issuances: readonly Issuance[], problems: ExportProblem[], revealIdentity: boolean
+): ExportedDocument[] {
     const documents: ExportedDocument[] = [];
     const seen = new Map<string, Issuance>();
+    const variant = revealIdentity && format.id === 'ob3' ? 'reveal-identity' : '';
     for (const issuance of issuances) {
-        const id = credentialId(format.id, model, issuance);
-        const earlier = seen.get(id);
+        // The same learner (names and ids compared after NFC normalisation) on the same date.
+        const key = credentialSeed(format.id, model, issuance);
+        const id = credentialId(format.id, model, issuance, variant);
+        const earlier = seen.get(key);
         if (earlier) {
             const [source, line] = splitSource(issuance.learner.source);
             problems.push({
@@ -301,13 +335,14 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
             });
             continue;
         }
-        seen.set(id, issuance);
+        seen.set(key, issuance);
         documents.push(exportedDocument({
             fileName: credentialFileName(model.name, issuance.learner.fullName || issuance.learner.identifier || '', id, format.extension),
             credential: model.name,
             learner: learnerLabel(issuance.learner),
-            ...(issuance.cohort ? { cohort: issuance.cohort } : {})
-        }, () => toJsonText(format.credential(model, issuance))));
+            ...(issuance.cohort ? { cohort: issuance.cohort } : {}),
+            issuanceKey: sha256Hex(key)
+        }, () => toJsonText(format.credential(model, issuance, { revealIdentity }))));
     }
     return documents;
 }

@@ -1,5 +1,6 @@
 import type { CredentialModel, Issuance } from '../model/credential-model.js';
 import { ELM_SEALING_SERVICE_PROPERTIES, elmCredential, elmQualification } from './elm.js';
+import type { IdentityOptions } from './identity-hash.js';
 import type { JsonObject } from './json.js';
 import { ob3Achievement, ob3Credential } from './ob3.js';
 
@@ -14,7 +15,7 @@ export interface ExportFormat {
     /** File name ending of its documents (after the credential and learner part). */
     readonly extension: string;
     /** One credential for one learner. */
-    credential(model: CredentialModel, issuance: Issuance): JsonObject;
+    credential(model: CredentialModel, issuance: Issuance, options?: IdentityOptions): JsonObject;
     /** The achievement template, without learner or date of issuing. */
     template(model: CredentialModel): JsonObject;
     /** What the format leaves to the issuing service, told to the user after an export. */
@@ -28,7 +29,7 @@ export const EXPORT_FORMATS = [
         extension: '.ob3.json',
         credential: ob3Credential,
         template: ob3Achievement,
-        notes: ['Open Badges 3.0: the credentials are unsigned; the issuing platform adds the proof.']
+        notes: ['Open Badges 3.0: the credentials are unsigned (sign them with `mcred export --sign KEY`, or let the issuing platform add the proof).']
     },
     {
         id: 'elm',

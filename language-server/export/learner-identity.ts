@@ -28,6 +28,11 @@ export function learnerKey(learner: LearnerModel): string {
     return learner.identifier ?? `name:${learner.fullName}`;
 }
 
+/** A decentralized identifier (`did:method:…`): the subject id of a privacy-preserving credential. */
+export function isDid(value: string): boolean {
+    return /^did:[a-z0-9]+:\S+$/.test(value);
+}
+
 export function isEmail(value: string): boolean {
     return EMAIL.test(value);
 }

@@ -6,8 +6,10 @@ import {
 import { compact, dateTime, sharedJson, type Json, type JsonObject } from './json.js';
 import { textLanguage } from './text-language.js';
 import { formatAmount, narrativeMarkdown, narrativeSections, providerText } from './narrative.js';
-import { achievementSeed, credentialId } from './document-ids.js';
-import { learnerUri, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
+import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
+import { sha256Hex } from './content-ids.js';
+import { identityHash, identitySalt, type IdentityOptions } from './identity-hash.js';
+import { learnerUri, isDid, isEmail, isWebUrl, mailtoAddress } from './learner-identity.js';
 import { stableUrn } from './stable-id.js';
 
 /**
@@ -23,18 +25,35 @@ export const OB3_CONTEXTS = [
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
 ] as const;
 
-export function ob3Credential(model: CredentialModel, issuance: Issuance): JsonObject {
+/** Defines `1EdTechJsonSchemaValidator2019`, the type of `credentialSchema` (as in the official full example). */
+export const OB3_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+
+/** The official OB 3.0 JSON Schema, as credentials name it in `credentialSchema`. */
+export const OB3_CREDENTIAL_SCHEMA = {
+    id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+    type: '1EdTechJsonSchemaValidator2019'
+} as const;
+
+/**
+ * Privacy by default: the learner's name and email are identity hashes (identity-hash.ts), the
+ * subject `id` is the learner's identifier only when it is a DID (a key the learner holds, which
+ * reveals nothing by itself), and the description does not name the learner.
+ * `revealIdentity` writes them in clear, for issuers that must show them.
+ */
+export function ob3Credential(model: CredentialModel, issuance: Issuance, options: IdentityOptions = {}): JsonObject {
     const achievement = ob3AchievementObject(model);
     const issuer = model.awardingBodies[0];
     const { learner } = issuance;
-    const subjectId = learnerUri(learner);
+    const reveal = options.revealIdentity === true;
+    const uri = learnerUri(learner);
+    const subjectId = reveal || (uri && isDid(uri)) ? uri : undefined;
     const results = resultsOf(model, issuance);
     return compact({
-        '@context': [...OB3_CONTEXTS],
-        'id': credentialId('ob3', model, issuance),
+        '@context': [...OB3_CONTEXTS, OB3_EXTENSIONS_CONTEXT],
+        'id': credentialId('ob3', model, issuance, reveal ? 'reveal-identity' : ''),
         'type': ['VerifiableCredential', 'OpenBadgeCredential'],
         'name': model.title,
-        'description': learner.fullName
+        'description': reveal && learner.fullName
             ? `${model.title}, awarded to ${learner.fullName}` : model.title,
         'issuer': issuer ? profile(issuer) : undefined,
         'validFrom': dateTime(issuance.issued),
@@ -42,11 +61,12 @@ export function ob3Credential(model: CredentialModel, issuance: Issuance): JsonO
         'credentialSubject': compact({
             id: subjectId,
             type: ['AchievementSubject'],
-            identifier: identityObjects(issuance),
+            identifier: identityObjects(model, issuance, reveal),
             achievement,
             creditsEarned: model.workload.ects,
             result: results
-        })
+        }),
+        'credentialSchema': [{ ...OB3_CREDENTIAL_SCHEMA }]
     });
 }
 
@@ -67,11 +87,15 @@ function ob3AchievementObject(model: CredentialModel): JsonObject {
     return achievement;
 }
 
+/** The achievement, its id a hash of its content: a changed achievement is a new achievement. */
 function buildAchievement(model: CredentialModel): JsonObject {
-    const seed = achievementSeed(model);
+    const content = achievementContent(model);
+    return { id: stableUrn(achievementSeed(model), sha256Hex(JSON.stringify(content))), ...content };
+}
+
+function achievementContent(model: CredentialModel): JsonObject {
     const creator = model.awardingBodies[0];
     return compact({
-        id: stableUrn(seed),
         type: ['Achievement'],
         achievementType: 'MicroCredential',
         name: model.title,
@@ -103,7 +127,9 @@ function achievementDescription(model: CredentialModel): string {
 
 function profile(provider: ProviderModel): JsonObject {
     return compact({
-        id: stableUrn('provider', provider.name, provider.legalName),
+        // A DID (did:web, did:key) lets a verifier find the key that signed; without one the id
+        // names the provider but nobody can verify a signature by it.
+        id: provider.did ?? stableUrn('provider', provider.name, provider.legalName),
         type: ['Profile'],
         name: provider.legalName,
         url: provider.homepage && isWebUrl(provider.homepage) ? provider.homepage : undefined,
@@ -205,17 +231,26 @@ function resultsOf(model: CredentialModel, issuance: Issuance): JsonObject[] {
     ];
 }
 
-function identityObjects(issuance: Issuance): Json[] {
+/**
+ * The learner's identities: the name, the email (lower case) and any other identifier that is not
+ * the subject id. Hashed with a per-credential salt unless `reveal`.
+ */
+function identityObjects(model: CredentialModel, issuance: Issuance, reveal: boolean): Json[] {
     const { learner } = issuance;
+    const salt = reveal ? '' : identitySalt(credentialSeed('ob3', model, issuance));
+    const identity = (value: string, identityType: string): JsonObject => reveal
+        ? { type: 'IdentityObject', identityHash: value, identityType, hashed: false }
+        : { type: 'IdentityObject', identityHash: identityHash(value, salt), identityType, hashed: true, salt };
     const identities: JsonObject[] = [];
     if (learner.fullName) {
-        identities.push({ type: 'IdentityObject', identityHash: learner.fullName, identityType: 'name', hashed: false });
+        identities.push(identity(learner.fullName, 'name'));
     }
     const email = learner.identifier && mailtoAddress(learner.identifier);
+    const uri = learnerUri(learner);
     if (email) {
-        identities.push({ type: 'IdentityObject', identityHash: email, identityType: 'emailAddress', hashed: false });
-    } else if (learner.identifier && !learnerUri(learner)) {
-        identities.push({ type: 'IdentityObject', identityHash: learner.identifier, identityType: 'identifier', hashed: false });
+        identities.push(identity(reveal ? email : email.toLowerCase(), 'emailAddress'));
+    } else if (learner.identifier && (!uri || (!reveal && !isDid(uri)))) {
+        identities.push(identity(learner.identifier, 'identifier'));
     }
     return identities;
 }

@@ -69,8 +69,9 @@ export function parseRoster(text: string, source: string): Roster {
             continue;
         }
         learners.push({
-            fullName: name ?? '',
-            ...(id ? { identifier: id } : {}),
+            // NFC: "Zoë" typed with a combining diaeresis is the same learner as "Zoë" typed precomposed.
+            fullName: (name ?? '').normalize('NFC'),
+            ...(id ? { identifier: id.normalize('NFC') } : {}),
             ...(field('grade') ? { grade: field('grade')! } : {}),
             ...(issued ? { issued } : {}),
             ...(field('given') ? { givenName: field('given')! } : {}),

@@ -44,11 +44,12 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
             format: args.format ?? '',
             ...(args.credential !== undefined ? { credential: args.credential } : {}),
             ...(args.cohort !== undefined ? { cohort: args.cohort } : {}),
-            ...(args.template ? { template: true } : {})
+            ...(args.template ? { template: true } : {}),
+            today: new Date().toISOString().slice(0, 10)
         };
         try {
             const plan = await planExport({ documents: [document], workspace, readText: uri => FileSystemProvider.readFile(uri) }, request);
-            return { kind: 'export', formatLabel: plan.format.label, documents: plan.documents, problems: plan.problems, notes: plan.notes };
+            return { kind: 'export', formatLabel: plan.format.label, documents: plan.documents, problems: plan.problems, notes: [...plan.warnings.map(w => `Warning: ${w}`), ...plan.notes] };
         } catch (error) {
             if (error instanceof ExportRequestError) return { kind: 'error', message: error.message };
             throw error;

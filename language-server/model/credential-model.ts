@@ -2,6 +2,7 @@ import type {
     Assessment, Cohort, Credential, Learner, MicroCredential, Module, Pathway, Provider, QualityAssurance, Translation
 } from '../generated/ast.js';
 import { isMicroCredential, isPathway } from '../generated/ast.js';
+import { validDid } from './did.js';
 import {
     ASSESSMENT_TYPES, COUNTRIES, EQF_LEVELS, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES, LEARNER_TYPES, LEARNING_SCHEDULES,
     LEARNING_SETTINGS, PARTICIPATION_MODES, PURPOSES, QF_EHEA_CYCLES, SUPERVISION_TYPES,
@@ -97,6 +98,8 @@ export interface ProviderModel {
     readonly email?: string;
     /** The members of an alliance (`kind alliance`, `members …`). */
     readonly members?: readonly ProviderModel[];
+    /** The issuer id of signed credentials (`did "did:web:…"`), only when it is a valid DID. */
+    readonly did?: string;
 }
 
 export interface SkillModel {
@@ -360,8 +363,8 @@ export function cohortLearners(cohort: Cohort): LearnerModel[] {
 
 function learnerModel(learner: Learner, source: string): LearnerModel {
     return {
-        fullName: learner.fullName.trim(),
-        ...optional('identifier', text(learner.identifier)),
+        fullName: learner.fullName.trim().normalize('NFC'),
+        ...optional('identifier', text(learner.identifier)?.normalize('NFC')),
         ...optional('grade', text(learner.grade)),
         ...optional('givenName', text(learner.given)),
         ...optional('familyName', text(learner.family)),
@@ -385,7 +388,8 @@ function providerModelOf(provider: Provider, withMembers: boolean): ProviderMode
         ...optional('email', text(provider.email)),
         ...optional('members', withMembers && provider.members.length > 0
             ? provider.members.map(ref => ref.ref).filter(isDefined).filter(member => member !== provider).map(member => providerModelOf(member, false))
-            : undefined)
+            : undefined),
+        ...optional('did', validDid(text(provider.did)))
     };
 }
 

@@ -154,6 +154,9 @@ export const RULES = {
     'assessment-weights': { severity: 'warning', family: 'values-references', source: 'Annex II principle 4 (valid assessment)',
         principles: [2, 4],
         summary: 'The stated weights of the assessments sum to 100%.' },
+    'value-did': { severity: 'error', family: 'values-references', source: 'W3C DID Core 1.0; did:web and did:key method specifications',
+        principles: [9],
+        summary: "A provider's `did` is a did:web or an Ed25519 did:key (the issuer id of signed credentials)." },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),

@@ -282,6 +282,13 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'microcredential Sustainability {\n    title "Micro-credential in Sustainability"\n    assessment Quizzes {\n        weight 30%\n    }\n    assessment Essay {\n        weight 70%\n    }\n}',
         fix: 'Correct the weights so that they sum to 100%, or state the weight of every assessment.'
     },
+    'value-did': {
+        rule: 'A provider\'s `did` is a decentralized identifier a verifier can resolve without a ledger: `did:web:<host name>[:<path>]` (the provider publishes `https://<host name>/.well-known/did.json`) or an Ed25519 `did:key:z6Mk…` as `mcred keys new` prints it. An invalid `did` is not stated: the credentials stay unsigned.',
+        why: 'The `did` becomes the issuer id of signed Open Badges; a verifier finds the signing key through it, and rejects a credential whose issuer is not the controller of the key that signed it.',
+        fires: 'provider HELSINKI {\n    name "University of Helsinki"\n    did "https://www.helsinki.fi"\n}',
+        fixed: 'provider HELSINKI {\n    name "University of Helsinki"\n    did "did:web:www.helsinki.fi"\n}',
+        fix: 'Write the provider\'s web domain as `did:web:<domain>`, or the did:key that `mcred keys new` printed.'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

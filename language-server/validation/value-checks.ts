@@ -4,6 +4,7 @@ import type {
 } from '../generated/ast.js';
 import { COUNTRIES, CURRENCIES, EQF_LEVELS, ISCED_F_FIELDS, LANGUAGES, QF_EHEA_CYCLES, type Vocabulary } from '../vocab/index.js';
 import { dateProblem, isCountryCode, isEqfLevel, isLanguageCode, MAX_MICRO_ECTS } from '../model/values.js';
+import { didProblem } from '../model/did.js';
 import type { CheckFamily } from './check-family.js';
 
 export { dateProblem, MAX_MICRO_ECTS };
@@ -21,7 +22,7 @@ export const HOURS_PER_ECTS = { min: 25, max: 30 } as const;
  */
 export class ValueChecks implements CheckFamily {
     readonly checks: ValidationChecks<McredAstType> = {
-        Provider: [this.checkCountry, this.checkProviderAddresses],
+        Provider: [this.checkCountry, this.checkProviderAddresses, this.checkDid],
         MicroCredential: [this.checkLanguages, this.checkFields, this.checkLevels, this.checkWorkload, this.checkFurtherInfo],
         Pathway: [this.checkFields, this.checkLevels, this.checkWorkload, this.checkFurtherInfo],
         Level: this.checkEqfRange,
@@ -40,6 +41,15 @@ export class ValueChecks implements CheckFamily {
             report(accept, 'value-country',
                 `'${country}' is not an ISO 3166-1 alpha-2 country code${didYouMean(COUNTRIES, suggestions)}`,
                 { node: provider, property: 'country' }, { value: country, suggestions });
+        }
+    }
+
+    checkDid(provider: Provider, accept: ValidationAcceptor): void {
+        if (provider.did === undefined) return;
+        const problem = didProblem(provider.did);
+        if (problem) {
+            report(accept, 'value-did', `The did of '${provider.name}' ${problem.problem}; signed credentials need a valid did as their issuer id`,
+                { node: provider, property: 'did' }, { value: provider.did, ...problem.suggestion ? { suggestion: problem.suggestion } : {} });
         }
     }
 

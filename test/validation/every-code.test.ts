@@ -54,6 +54,7 @@ const CASES: readonly Case[] = [
     ['i18n-unknown-language', replace('title "AI & Digital Ethics"', 'title "AI & Digital Ethics"\n    title "IA ed etica digitale"@it'), ['i18n-unknown-language']],
     ['module-ects-sum', addToCredential('    module Ethics {\n        workload 2 ects\n    }\n    module Act {\n        workload 2 ects\n    }'), ['module-ects-sum']],
     ['assessment-weights', replace('type project', 'type project\n        weight 90%'), ['assessment-weights']],
+    ['value-did', replace('    region "Toscana"', '    region "Toscana"\n    did "https://www.unifi.it"'), ['value-did']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],

@@ -134,3 +134,26 @@ describe('suggestions know other spellings of a code', () => {
         expect((diagnostic?.data as { suggestions: string[] }).suggestions[0]).toBe(first);
     });
 });
+
+describe('value-did', () => {
+    const KEY = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+    test.each([
+        ['did:web:www.unifi.it', false],
+        ['did:web:example.org%3A8443:issuers:ai', false],
+        [KEY, false],
+        ['https://www.unifi.it', true],
+        ['did:web:WWW.UNIFI.IT', true],
+        ['did:key:z6Mk123', true],
+        ['did:ethr:0xb9c5714089478a327f09197987f16f9e5d936e8a', true],
+        ['unifi', true]
+    ])('%s: fires %s', async (did, fires) => {
+        const { codes } = await check(edit(EXAMPLE, '    region "Toscana"', `    region "Toscana"\n    did "${did}"`));
+        expect(codes).toEqual(fires ? ['value-did'] : []);
+    });
+
+    test('a web address gets its did:web as the suggestion', async () => {
+        const [diagnostic] = withCode(await check(edit(EXAMPLE, '    region "Toscana"', '    region "Toscana"\n    did "https://www.unifi.it/"')), 'value-did');
+        expect(diagnostic.message).toContain('is a web address, not a DID');
+        expect((diagnostic.data as { facts?: { suggestion?: string } }).facts?.suggestion ?? JSON.stringify(diagnostic.data)).toContain('did:web:www.unifi.it');
+    });
+});

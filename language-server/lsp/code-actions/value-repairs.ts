@@ -17,6 +17,7 @@ const useSuggestion = (title: (suggestion: string) => string, quote: boolean): D
 export const VALUE_REPAIR_FIXES: DiagnosticFixes = {
     'value-url': useSuggestion(s => `Write ${s}`, true),
     'value-date': useSuggestion(s => `Write ${s}`, false),
+    'value-did': useSuggestion(s => `Write ${s}`, true),
     'pathway-ects-sum': (diagnostic, node, context) => {
         const pathway = AstUtils.getContainerOfType(node, isPathway);
         const sum = factsOf<{ sum: number }>(diagnostic).sum;

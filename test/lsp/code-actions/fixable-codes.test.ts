@@ -15,7 +15,7 @@ const TESTED = [
     'qa-format-methodology', 'qa-format-sustainability', 'qa-method-defined', 'qa-method-stakeholders', 'qa-method-tools',
     'qa-business-model', 'qa-business-sustainability', 'qa-business-administration',
     // replace-and-repair.test.ts
-    'value-country', 'value-language', 'value-isced-f', 'value-fee', 'waiver-unknown-code', 'value-url', 'value-date',
+    'value-country', 'value-language', 'value-isced-f', 'value-fee', 'waiver-unknown-code', 'value-url', 'value-date', 'value-did',
     'pathway-ects-sum', 'qa-structure-assessment-aligned', 'ref-unresolved', 'qa-structure-outcomes', 'waiver-reason', 'waiver-unused',
     // test/validation/syntax-messages.test.ts (a word in the wrong case, an unknown property)
     'syntax-error'

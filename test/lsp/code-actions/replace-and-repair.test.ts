@@ -51,6 +51,11 @@ describe('value repairs', () => {
         await expectFix(edit(EXAMPLE, 'issued 2026-06-30', 'issued 2026-6-30'), 'value-date', 'Write 2026-06-30', EXAMPLE);
     });
 
+    test('value-did: a provider did written as its web address becomes its did:web', async () => {
+        const withDid = (did: string) => edit(EXAMPLE, '    region "Toscana"', `    region "Toscana"\n    did "${did}"`);
+        await expectFix(withDid('https://www.unifi.it'), 'value-did', 'Write did:web:www.unifi.it', withDid('did:web:www.unifi.it'));
+    });
+
     test('value-date: an impossible date has no mechanical fix', async () => {
         expect((await fixesFor(edit(EXAMPLE, 'issued 2026-06-30', 'issued 2026-02-30'), 'value-date')).actions).toEqual([]);
     });
