@@ -10,6 +10,40 @@ interface Recognizer {
     SKIP_TOKEN(): IToken;
     isBackTracking(): boolean;
     recoveryEnabled: boolean;
+    getCurrRuleFullName(): string;
+    SAVE_ERROR(error: Error): Error;
+    raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    _errors: Error[];
+}
+
+/**
+ * Makes "no viable alternative" errors cheap: Chevrotain computes the expected token sequences of
+ * the alternation for every such error (about 20 ms for the 200 alternatives of a micro-credential's
+ * properties). They depend only on the alternation, so the first error computes them and later
+ * errors of the same alternation reuse them; only "but found" changes.
+ */
+function cacheNoViableAltMessages(recognizer: Recognizer): void {
+    const original = recognizer.raiseNoAltException;
+    const expected = new Map<string, { prefix: string; type: new (message: string, token: IToken, previous: IToken) => Error }>();
+    recognizer.raiseNoAltException = function (this: Recognizer, occurrence: number, errMsgTypes: string | undefined): never {
+        const key = `${this.getCurrRuleFullName()}:${occurrence}`;
+        let known = expected.get(key);
+        if (!known) {
+            try {
+                original.call(this, occurrence, errMsgTypes);
+            } catch (error) {
+                const message = (error as Error).message;
+                const at = message.lastIndexOf('\nbut found: ');
+                // The original saved its error: ours replaces it.
+                if (at < 0 || this._errors[this._errors.length - 1] !== error) throw error;
+                this._errors.pop();
+                known = { prefix: message.slice(0, at), type: (error as Error).constructor as new (message: string, token: IToken, previous: IToken) => Error };
+                expected.set(key, known);
+            }
+        }
+        const token = this.LA(1);
+        throw this.SAVE_ERROR(new known!.type(`${known!.prefix}\nbut found: '${token.image}'`, token, this.LA(0)));
+    };
 }
 
 /**
@@ -27,6 +61,11 @@ interface Recognizer {
  */
 export class McredParser extends LangiumParser {
     private recoveries = 0;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        cacheNoViableAltMessages(this.wrapper as unknown as Recognizer);
+    }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: { rule?: string }): ParseResult<T> {
         this.recoveries = 0;

@@ -59,6 +59,6 @@ describe('the language server over stdio: severities from mcred.json, quick fixe
         }) as CodeAction[];
         expect(actions.map(a => a.title)).toEqual(['Add model']);
         const change = actions[0].edit!.documentChanges![0] as { edits: Array<{ snippet?: { value: string } }> };
-        expect(change.edits[0].snippet?.value).toBe('        model "${1:Fee-based, publicly funded, co-financed, …}"\n');
+        expect(change.edits[0].snippet?.value).toBe('        model ${1:?}\n');
     });
 });

@@ -143,3 +143,21 @@ describe('the invalid examples of syntax errors', () => {
         }
     });
 });
+
+describe('the parser reads on after a broken line', () => {
+    test('two broken lines of one block: two diagnostics, each about its own line, and the parser says what it found at each', async () => {
+        const text = edit(edit(EXAMPLE, 'level eqf 6\n    field', 'level EQF 6\n    field'), 'participation blended', 'participation Blended');
+        const checked = await check(text);
+        expect(checked.diagnostics.map(d => [d.range.start.line, (d.message as string).split(':')[0]])).toEqual([
+            [12, 'Write `eqf` in lower case'], [16, 'Write `blended` in lower case']
+        ]);
+        // The expected sequences of the alternation are computed once; what was found is each error's own.
+        const errors = checked.documents[0].parseResult.parserErrors;
+        expect(errors.map(e => e.message.slice(e.message.lastIndexOf('but found')))).toEqual(["but found: 'level'", "but found: 'participation'"]);
+        expect(errors[0].message.slice(0, errors[0].message.lastIndexOf('but found'))).toBe(errors[1].message.slice(0, errors[1].message.lastIndexOf('but found')));
+        const credential = checked.documents[0].parseResult.value.elements.find(isMicroCredential)!;
+        expect(credential.levels).toEqual([]);
+        expect(credential.participation).toBeUndefined();
+        expect(credential.setting).toBe('non-formal');
+    });
+});
