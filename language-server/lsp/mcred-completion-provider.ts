@@ -11,7 +11,7 @@ import {
     CompletionItemKind, InsertTextFormat, type MarkupContent
 } from 'vscode-languageserver';
 import { isMicroCredential } from '../generated/ast.js';
-import { LANGUAGES, type Concept } from '../vocab/index.js';
+import { LANGUAGES, PROVIDER_KINDS, type Concept } from '../vocab/index.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { ASSESSMENT_SNIPPET, COHORT_SNIPPET, MICROCREDENTIAL_SNIPPET, PROVIDER_SNIPPET } from './programme-template.js';
@@ -55,6 +55,11 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'LANG_TAG') {
             this.completionForLanguageTags(context, acceptor);
+            return;
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.property === 'kind' && next.feature.rule.ref?.name === 'ID') {
+            // A provider's kind: an open list, so the known kinds are proposals, not a constraint.
+            this.completionForValues(context, { vocabulary: PROVIDER_KINDS, quoted: false, labelStyle: 'code' }, acceptor);
             return;
         }
         if (GrammarAST.isRuleCall(next.feature)) {
