@@ -12,7 +12,7 @@ import {
     type MarkupContent, type Range
 } from 'vscode-languageserver';
 import { isMicroCredential } from '../generated/ast.js';
-import { EQF_LEVELS, LANGUAGES, QF_EHEA_CYCLES, type Concept } from '../vocab/index.js';
+import { EQF_LEVELS, LANGUAGES, PROVIDER_KINDS, QF_EHEA_CYCLES, type Concept } from '../vocab/index.js';
 import { holeAt } from './holes.js';
 import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
@@ -82,6 +82,11 @@ export class McredCompletionProvider extends WindowedCompletionProvider {
         }
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'LANG_TAG') {
             this.completionForLanguageTags(context, acceptor);
+            return;
+        }
+        if (GrammarAST.isRuleCall(next.feature) && next.property === 'kind' && next.feature.rule.ref?.name === 'ID') {
+            // A provider's kind: an open list, so the known kinds are proposals, not a constraint.
+            this.completionForValues(context, { vocabulary: PROVIDER_KINDS, quoted: false, labelStyle: 'code' }, acceptor);
             return;
         }
         if (GrammarAST.isRuleCall(next.feature)) {

@@ -11,6 +11,7 @@ import { elementSummary, summaryMarkdown } from './element-summary.js';
 import { keywordDoc, keywordMarkdown } from './keyword-docs.js';
 import { conceptMarkdown, keywordValueVocabulary, propertyVocabulary } from './value-vocabularies.js';
 import { ruleMarkdown } from '../rules/rule-docs.js';
+import { LANGUAGES } from '../vocab/index.js';
 
 /**
  * Hovers that explain what is under the cursor: a keyword (what the element means, the Annex I
@@ -91,6 +92,13 @@ export class McredHoverProvider extends AstNodeHoverProvider {
             const ects = Number(leaf.text);
             const hours = notionalHours(ects);
             return `**${ects} ECTS** — ${hours.min}–${hours.max} hours of notional learning (25–30 hours per credit, ECTS Users' Guide)`;
+        }
+        if (leaf.tokenType.name === 'LANG_TAG') {
+            const code = leaf.text.slice(1);
+            const language = LANGUAGES.get(code);
+            return language
+                ? `**@${code}** — the ${language.label} translation of the text before it. Untagged texts are in the first language of \`language\`.`
+                : `**@${code}** is not an ISO 639-1 language code.`;
         }
         const values = propertyVocabulary(property);
         if (!values) return undefined;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Model } from '../../language-server/generated/ast.js';
 import { MICROCREDENTIAL_SNIPPET } from '../../language-server/programme-template.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
-import { COUNTRIES, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES } from '../../language-server/vocab/index.js';
+import { COUNTRIES, ESCO_SKILLS, ISCED_F_FIELDS, LANGUAGES, PROVIDER_KINDS } from '../../language-server/vocab/index.js';
 
 const { mcred, shared } = createMcredServices(EmptyFileSystem);
 const complete = expectCompletion(mcred);
@@ -51,8 +51,9 @@ describe('keywords: only those legal at the cursor', () => {
     test('a name position lists no soft keywords', async () => {
         expect(await itemsAt('microcredential X { outcome <|> }')).toEqual([]);
         expect(await itemsAt('<|>provider')).not.toEqual([]);
+        // A provider's kind: the known kinds only, no keyword of the grammar.
         const kinds = await itemsAt('provider P { kind <|> }');
-        expect(kinds).toEqual([]);
+        expect(kinds.map(item => item.label)).toEqual(PROVIDER_KINDS.concepts.map(kind => kind.code));
     });
 
     test('in a quality assurance block, procedures and properties only', async () => {
@@ -256,5 +257,15 @@ describe('translations', () => {
     test('no tag where a text cannot be translated, nor when `language` lists one language', async () => {
         expect(labels(await itemsAt('microcredential X { language en, fi\n furtherInfo "https://x.org"<|> }'))).not.toContain('@fi');
         expect(labels(await itemsAt('microcredential X { language en\n title "S"<|> }')).filter(l => l.startsWith('@'))).toEqual([]);
+    });
+});
+
+describe('provider kinds', () => {
+    test('kind proposes the known kinds, alliance among them; a QA procedure still proposes internal and external', async () => {
+        const kinds = (await itemsAt('provider P { kind <|> }')).map(item => item.label);
+        expect(kinds).toEqual(expect.arrayContaining(['university', 'alliance', 'company']));
+        const qa = (await itemsAt('microcredential X { qualityAssurance { <|> } }')).map(item => item.label);
+        expect(qa).toEqual(expect.arrayContaining(['internal', 'external']));
+        expect(qa).not.toContain('alliance');
     });
 });

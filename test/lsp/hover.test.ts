@@ -75,6 +75,17 @@ describe('controlled values', () => {
         await hover({ text: 'microcredential X { language en, <|>id }', index: 0, hover: /^\*\*id — Indonesian\*\*/ });
     });
 
+    test('a translation tag names its language', async () => {
+        await hover({ text: 'microcredential X { language en, fi\n title "S"\n title "K"<|>@fi }', index: 0, hover: /^\*\*@fi\*\* — the Finnish translation/ });
+        await hover({ text: 'microcredential X { title "K"<|>@fin }', index: 0, hover: /\*\*@fin\*\* is not an ISO 639-1 language code/ });
+    });
+
+    test('the new keywords explain themselves', async () => {
+        await hover({ text: 'microcredential X { <|>module M { } }', index: 0, hover: /^\*\*module\*\* — A component of the micro-credential/ });
+        await hover({ text: 'provider P { <|>members Q }', index: 0, hover: /^\*\*members\*\* — The member providers of an alliance/ });
+        await hover({ text: 'cohort C of X { <|>period 2027-02-01 to 2027-04-30 }', index: 0, hover: /^\*\*period\*\* — When the teaching/ });
+    });
+
     test('a code outside its list says so and suggests the closest', async () => {
         await hover({ text: 'provider P { country <|>ITA }', index: 0, hover: /\*\*ITA\*\* is not in \*ISO 3166-1.*Did you mean `IT` \(Italy\)/s });
     });
