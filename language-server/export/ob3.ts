@@ -80,6 +80,7 @@ function buildAchievement(model: CredentialModel): JsonObject {
         creditsAvailable: model.workload.ects,
         fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
         humanCode: model.name,
+        otherIdentifier: [sourceName(model.name)],
         inLanguage: model.language.code,
         alignment: achievementAlignments(model),
         resultDescription: resultDescriptions(model)
@@ -113,10 +114,16 @@ function profile(provider: ProviderModel): JsonObject {
             addressCountryCode: provider.country?.code,
             addressRegion: provider.region
         }) : undefined,
-        otherIdentifier: provider.legalIdentifier
-            ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }]
-            : undefined
+        otherIdentifier: [
+            ...(provider.legalIdentifier ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }] : []),
+            sourceName(provider.name)
+        ]
     });
+}
+
+/** The name the programme's source declares (`AIDigitalEthics`, `UNIFI`), so that an import gives it back. */
+function sourceName(name: string): JsonObject {
+    return { type: 'IdentifierEntry', identifier: name, identifierType: 'ext:mcred' };
 }
 
 function alignment(concept: Concept, framework: string, code: string = concept.code, name = concept.label): JsonObject | undefined {
