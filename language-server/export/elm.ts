@@ -148,6 +148,12 @@ function buildQualification(model: CredentialModel): JsonObject {
             relatedESCOSkill: outcome.skills.map(skill => conceptNode(skill.uri, ESCO_SCHEME, skill.label ?? ESCO_SKILLS.get(skill.uri)?.label))
         })),
         provenBy: model.assessments.map(assessment => assessmentSpecification(model, assessment, ids)),
+        // Who awards it, also in the template (a credential names them again in its awarding process).
+        awardingOpportunity: model.awardingBodies.length > 0 ? [{
+            id: ids.next('awardingOpportunity'),
+            type: 'AwardingOpportunity',
+            awardingBody: model.awardingBodies.map(body => organisation(body, lang))
+        }] : undefined,
         entryRequirement: model.prerequisites ? noteOf(ids.next('entryRequirement'), lang, model.prerequisites) : undefined,
         isPartialQualification: model.stacksInto.length > 0 ? true : model.standalone ? false : undefined,
         isPartOf: model.stacksInto.map(target => stackTarget(target, lang)),

@@ -80,7 +80,7 @@ function buildAchievement(model: CredentialModel): JsonObject {
         creditsAvailable: model.workload.ects,
         fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
         humanCode: model.name,
-        otherIdentifier: [sourceName(model.name)],
+        otherIdentifier: [sourceName(model.name), ...model.awardingBodies.map(body => sourceName(body.name, 'ext:mcred.awardedBy'))],
         inLanguage: model.language.code,
         alignment: achievementAlignments(model),
         resultDescription: resultDescriptions(model)
@@ -122,8 +122,8 @@ function profile(provider: ProviderModel): JsonObject {
 }
 
 /** The name the programme's source declares (`AIDigitalEthics`, `UNIFI`), so that an import gives it back. */
-function sourceName(name: string): JsonObject {
-    return { type: 'IdentifierEntry', identifier: name, identifierType: 'ext:mcred' };
+function sourceName(name: string, identifierType = 'ext:mcred'): JsonObject {
+    return { type: 'IdentifierEntry', identifier: name, identifierType };
 }
 
 function alignment(concept: Concept, framework: string, code: string = concept.code, name = concept.label): JsonObject | undefined {

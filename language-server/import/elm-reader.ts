@@ -18,7 +18,7 @@ export function readElm(root: Cursor): ReadResult {
     root.get('credentialSchema').take();
     root.get('credentialProfiles').take();
     if (root.isType('Qualification') || root.isType('LearningAchievementSpecification')) {
-        result.programmes.push(readSpecification(root, []));
+        result.programmes.push(readSpecification(root, result, []));
         return result;
     }
     const subject = root.get('credentialSubject').items()[0];
@@ -56,7 +56,7 @@ export function readElm(root: Cursor): ReadResult {
             assessment.get('specifiedBy').get('title').take();
         }
         for (const credit of claim.all('creditReceived')) credit.take();
-        const programme = readSpecification(spec, bodyKeys, supervision, claimSpecs);
+        const programme = readSpecification(spec, result, bodyKeys, supervision, claimSpecs);
         if (!result.programmes.some(p => p.key === programme.key)) result.programmes.push(programme);
         const date = awarded ?? issued;
         result.issuances.push({ programme: programme.key, ...(date ? { issued: date } : {}), learner: { ...learnerBase, ...(grade ? { grade } : {}) } });
@@ -127,9 +127,12 @@ const NOTE_TITLES = [
     'Target group', 'Format', 'Fees and funding', 'Further information'
 ];
 
-function readSpecification(spec: Cursor, awardedBy: string[], supervision?: string, claimSpecs: readonly Cursor[] = []): ImportedProgramme {
+function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[], supervision?: string, claimSpecs: readonly Cursor[] = []): ImportedProgramme {
     const id = spec.get('id').value;
     spec.get('@context').take();
+    const opportunityBodies = spec.all('awardingOpportunity').flatMap(o => o.all('awardingBody'))
+        .map(body => addProvider(result.providers, readOrganisation(body)));
+    const awardedBy = [...bodyKeys, ...opportunityBodies];
     spec.get('dcType').take();
     const languages = spec.all('language').map(l => {
         const code = languageCode(l.get('id').value as string | undefined);
@@ -210,7 +213,7 @@ function readSpecification(spec: Cursor, awardedBy: string[], supervision?: stri
         ...(description ? { description } : {}),
         awardedBy: [...new Set(awardedBy)],
         languages,
-        ...(eqf ? { level: { eqf: Number(eqf.code) } } : facts.level ? { level: facts.level } : {}),
+        ...(eqf || facts.level ? { level: { ...facts.level, ...(eqf ? { eqf: Number(eqf.code) } : {}) } } : {}),
         fields,
         ...(ects !== undefined ? { ects } : {}),
         ...(ects === undefined && creditsWithoutUnit !== undefined ? { creditsWithoutUnit } : {}),

@@ -92,7 +92,7 @@ export function qaFromLines(lines: readonly string[]): QaFromLines {
  * supervised with ID verification; grading: pass/fail; description`. Returns undefined when the
  * line is not in that shape.
  */
-export function assessmentLine(line: string, outcomeNames: readonly string[]): (ImportedAssessment & { coversNames: string[] }) | undefined {
+export function assessmentLine(line: string, outcomeNames: readonly string[], gradings?: string): (ImportedAssessment & { coversNames: string[] }) | undefined {
     const m = /^([_a-zA-Z][\w-]*|Assessment \d+): (.*)$/.exec(line);
     if (!m) return undefined;
     const [first, ...rest] = m[2].split('; ');
@@ -103,7 +103,21 @@ export function assessmentLine(line: string, outcomeNames: readonly string[]): (
     let supervision: string | undefined;
     let grading: string | undefined;
     const description: string[] = [];
-    for (const part of rest) {
+    for (let p = 0; p < rest.length; p++) {
+        const part = rest[p];
+        if (part.startsWith('grading: ') && !grading && description.length === 0) {
+            // A grading may itself hold `; `: the longest run of parts that is one of the stated gradings.
+            let k = 1;
+            if (gradings) {
+                for (let n = rest.length - p; n > 1; n--) {
+                    const candidate = [part.slice(9), ...rest.slice(p + 1, p + n)].join('; ');
+                    if (`; ${gradings}; `.includes(`; ${candidate}; `)) { k = n; break; }
+                }
+            }
+            grading = [part.slice(9), ...rest.slice(p + 1, p + k)].join('; ');
+            p += k - 1;
+            continue;
+        }
         const covers = /^covers (.+)$/.exec(part);
         if (covers && covers[1].split(', ').every(n => outcomeNames.includes(n)) && coversNames.length === 0) {
             coversNames = covers[1].split(', ');
@@ -113,7 +127,6 @@ export function assessmentLine(line: string, outcomeNames: readonly string[]): (
         if (modeConcept && !mode && description.length === 0) { mode = modeConcept.code; continue; }
         const sup = conceptByLabel(VOCABS.supervision, part);
         if (sup && !supervision && description.length === 0) { supervision = sup.code; continue; }
-        if (part.startsWith('grading: ') && !grading && description.length === 0) { grading = part.slice(9); continue; }
         description.push(part);
     }
     return {

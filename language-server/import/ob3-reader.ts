@@ -1,5 +1,5 @@
 import { Cursor } from './json-cursor.js';
-import { conceptByUri, countryCode, isEctsUri, languageCode, VOCABS } from './concepts.js';
+import { conceptByLabel, conceptByUri, countryCode, isEctsUri, languageCode, VOCABS } from './concepts.js';
 import type { ImportedAssessment, ImportedIssuance, ImportedOutcome, ImportedProgramme, ImportedProvider } from './imported-model.js';
 import { assessmentLine, markdownSections, qaFromLines } from './narrative-reader.js';
 import { ESCO_SKILL_URI_PREFIX } from '../vocab/index.js';
@@ -127,13 +127,20 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
     const humanCode = a.get('humanCode').value;
     let declaredName = typeof humanCode === 'string' && /^[_a-zA-Z][\w-]*$/.test(humanCode) ? humanCode : undefined;
     if (declaredName) a.get('humanCode').take();
+    const bodyNames: string[] = [];
     for (const entry of a.all('otherIdentifier')) {
-        if (entry.get('identifierType').value === 'ext:mcred' && !declaredName) declaredName = entry.get('identifier').string();
+        const type = entry.get('identifierType').value;
+        if (type === 'ext:mcred' && !declaredName) declaredName = entry.get('identifier').string();
+        else if (type === 'ext:mcred' && declaredName === humanCode) entry.take();
+        else if (type === 'ext:mcred.awardedBy' && typeof entry.get('identifier').value === 'string') {
+            bodyNames.push(entry.get('identifier').value as string);
+            entry.take();
+        }
     }
     const title = a.get('name').string();
     const creator = a.get('creator');
     const creatorKey = creator.exists ? addProvider(result.providers, readProfile(creator)) : undefined;
-    const awardedBy = [...new Set([creatorKey ?? issuerKey].filter((k): k is string => k !== undefined))];
+    const awardedBy = [creatorKey ?? issuerKey].filter((k): k is string => k !== undefined);
     const language = languageCode(a.get('inLanguage').value as string | undefined);
     if (language) a.get('inLanguage').take();
 
@@ -212,7 +219,7 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
         for (const section of sections) {
             if (section.title === 'Assessment') {
                 for (const line of section.lines) {
-                    const read = assessmentLine(line, names);
+                    const read = assessmentLine(line, names, grading);
                     if (!read) { allSectionsRead = false; continue; }
                     const { coversNames, ...assessment } = read;
                     assessments.push({
@@ -232,15 +239,21 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
         for (const type of types) assessments.push({ type, ...(grading ? { grading } : {}) });
     }
     const qa = facts?.qa ? qaFromLines(facts.qa) : undefined;
+    // Several awarding bodies: the narrative names them (`Legal name (Region, Country)`), the identifiers give their source names.
+    for (const [i, text] of (facts?.awardingBodies ?? []).entries()) {
+        if (i === 0 && awardedBy.length > 0) continue;
+        const provider = providerFromText(text, bodyNames[i]);
+        awardedBy.push(addProvider(result.providers, provider));
+    }
     const description = plainText(a.get('description'), title);
     return {
         key,
         ...(declaredName ? { declaredName } : {}),
         ...(title ? { title: { text: title, translations: [] } } : {}),
         ...(description ? { description: { text: description, translations: [] } } : {}),
-        awardedBy,
+        awardedBy: [...new Set(awardedBy)],
         languages: [...new Set([language, ...(facts?.languages ?? [])].filter((l): l is string => l !== undefined))],
-        ...(eqf !== undefined ? { level: { eqf } } : facts?.level ? { level: facts.level } : {}),
+        ...(eqf !== undefined || facts?.level ? { level: { ...facts?.level, ...(eqf !== undefined ? { eqf } : {}) } } : {}),
         fields,
         ...(credits !== undefined && (ectsStated || facts?.ects === credits) ? { ects: credits } : {}),
         ...(credits !== undefined && !(ectsStated || facts?.ects === credits) ? { creditsWithoutUnit: credits } : {}),
@@ -256,5 +269,19 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
         ...(facts?.recognition ? { recognition: facts.recognition } : {}),
         ...(facts?.furtherInfo ? { furtherInfo: facts.furtherInfo } : {}),
         ...(qa ? { qualityAssurance: qa } : {})
+    };
+}
+
+/** `University of Zed (Dublin, Ireland)` as mcred's narrative writes an awarding body. */
+function providerFromText(text: string, declaredName: string | undefined): ImportedProvider {
+    const m = /^(.*) \((?:(.*), )?([^,()]+)\)$/.exec(text);
+    const country = m ? conceptByLabel(VOCABS.country, m[3]) : undefined;
+    const legalName = m && country ? m[1] : text;
+    return {
+        key: `name:${legalName}`,
+        ...(declaredName ? { declaredName } : {}),
+        legalName,
+        ...(country ? { country: country.code } : {}),
+        ...(m && country && m[2] ? { region: m[2] } : {})
     };
 }

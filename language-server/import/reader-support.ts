@@ -69,6 +69,7 @@ export interface SectionFacts {
     qa?: string[];
     prerequisites?: string;
     partOf: string[];
+    awardingBodies?: string[];
     standalone?: boolean;
     recognition?: string;
     furtherInfo?: string;
@@ -81,7 +82,9 @@ export function sectionFacts(sections: readonly NarrativeSection[]): SectionFact
         let ok = true;
         switch (title) {
             case 'Learning outcomes':
+                break;
             case 'Awarding bodies':
+                facts.awardingBodies = [...lines];
                 break;
             case 'Workload':
                 for (const line of lines) {

@@ -133,9 +133,9 @@ function renderProgramme(p: ImportedProgramme, name: string, providerName: Map<s
     if (languages.length > 0) lines.push(`${I}language ${languages.join(', ')}`);
     else hole('language');
     if (p.level?.eqf !== undefined) lines.push(`${I}level eqf ${p.level.eqf}`);
-    else if (p.level?.qfEhea) lines.push(`${I}level qf-ehea ${p.level.qfEhea}`);
-    else if (p.level?.none !== undefined) lines.push(`${I}level none${p.level.none ? ` ${str(p.level.none)}` : ''}`);
-    else hole('level');
+    if (p.level?.qfEhea) lines.push(`${I}level qf-ehea ${p.level.qfEhea}`);
+    if (p.level?.none !== undefined) lines.push(`${I}level none${p.level.none ? ` ${str(p.level.none)}` : ''}`);
+    if (p.level?.eqf === undefined && !p.level?.qfEhea && p.level?.none === undefined) hole('level');
     if (p.fields.length > 0) lines.push(`${I}field ${p.fields.map(f => str(f)).join(', ')}`);
     if (p.ects !== undefined) {
         lines.push(`${I}workload ${p.ects} ects`);
