@@ -89,10 +89,11 @@ export function countryCode(value: string | undefined): string | undefined {
     return alpha3?.code;
 }
 
-/** `PT60H` → 60 hours; `P6M` → 6 months; `P42D` → 6 weeks is not guessed: 42 days. */
+/** `PT60H` → 60 hours; `P6M` → 6 months; `P42D` → 6 weeks (whole weeks are how mcred writes them). */
 export function isoDuration(value: string | undefined): { amount: number; unit: string } | undefined {
     if (!value) return undefined;
-    const m = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value.trim());
+    const n = '(\\d+(?:\\.\\d+)?)';
+    const m = new RegExp(`^P(?:${n}Y)?(?:${n}M)?(?:${n}W)?(?:${n}D)?(?:T(?:${n}H)?(?:${n}M)?(?:${n}S)?)?$`).exec(value.trim());
     if (!m) return undefined;
     const parts = [['years', m[1]], ['months', m[2]], ['weeks', m[3]], ['days', m[4]], ['hours', m[5]], ['minutes', m[6]], ['seconds', m[7]]]
         .filter((p): p is [string, string] => p[1] !== undefined);

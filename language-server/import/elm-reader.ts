@@ -107,7 +107,7 @@ export function readOrganisation(org: Cursor): ImportedProvider {
     }
     const registration = org.get('registration').items()[0];
     const legalIdentifier = registration?.get('notation').string();
-    if (legalIdentifier) registration!.get('spatial').take();
+    if (legalIdentifier) registration.get('spatial').take();
     const homepage = org.all('homepage').map(h => h.get('contentURL').string()).find(Boolean);
     const email = org.all('contactPoint').flatMap(c => c.all('emailAddress')).map(e => e.get('id').string()).find(Boolean)?.replace(/^mailto:/, '');
     return {
@@ -146,7 +146,7 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     const declaredName = mcredIdentifier(spec);
     const eqfCursor = spec.get('eqfLevel').items()[0];
     const eqf = eqfCursor && conceptOf(VOCABS.eqf, eqfCursor.get('id').value as string | undefined, undefined);
-    if (eqf) eqfCursor!.take();
+    if (eqf) eqfCursor.take();
     const fields = spec.all('thematicArea').map(t => {
         const c = conceptOf(VOCABS.isced, t.get('id').value as string | undefined, undefined);
         if (c) t.take();
@@ -157,8 +157,7 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     for (const credit of spec.all('creditPoint')) {
         const point = credit.get('point').number();
         if (point === undefined) continue;
-        if (isEctsUri(credit.get('framework').get('id').value as string | undefined)) { ects ??= point; credit.take(); }
-        else creditsWithoutUnit ??= point;
+        if (isEctsUri(credit.get('framework').get('id').value as string | undefined)) { ects ??= point; credit.take(); } else creditsWithoutUnit ??= point;
     }
     const volume = isoDuration(spec.get('volumeOfLearning').value as string | undefined);
     const hours = volume?.unit === 'hours' ? volume.amount : undefined;
@@ -167,14 +166,14 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     if (duration) spec.get('maximumDuration').take();
     const modeCursor = spec.get('mode').items()[0];
     const mode = modeCursor && conceptOf(VOCABS.participation, modeCursor.get('id').value as string | undefined, prefLabel(modeCursor));
-    if (mode) modeCursor!.take();
+    if (mode) modeCursor.take();
     const settingCursor = spec.get('learningSetting');
     const setting = conceptOf(VOCABS.setting, settingCursor.get('id').value as string | undefined, prefLabel(settingCursor));
     if (setting) settingCursor.take();
 
     const outcomeIds: string[] = [];
     const outcomes: ImportedOutcome[] = spec.all('learningOutcome').map(lo => {
-        outcomeIds.push(String(lo.get('id').value));
+        outcomeIds.push(lo.get('id').text ?? '');
         const skills = lo.all('relatedESCOSkill').map(s => {
             const uri = s.get('id').value;
             if (typeof uri === 'string' && uri.startsWith(ESCO_SKILL_URI_PREFIX)) { s.take(); return uri; }
@@ -232,22 +231,24 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     };
 }
 
-function readAssessmentSpec(a: Cursor, lang: string | undefined, outcomeIds: readonly string[], names: ReadonlyArray<string | undefined>, supervision?: string): ImportedAssessment {
+function readAssessmentSpec(
+    a: Cursor, lang: string | undefined, outcomeIds: readonly string[], names: ReadonlyArray<string | undefined>, supervision?: string
+): ImportedAssessment {
     const name = mcredIdentifier(a);
     const title = langText(a.get('title'), lang)?.text;
     const description = langText(a.get('description'), lang)?.text;
     const dcType = a.get('dcType').items()[0];
     const type = dcType && conceptOf(VOCABS.assessment, dcType.get('id').value as string | undefined, prefLabel(dcType));
-    if (type) dcType!.take();
+    if (type) dcType.take();
     const modeCursor = a.get('mode').items()[0];
     const mode = modeCursor && conceptOf(VOCABS.participation, modeCursor.get('id').value as string | undefined, prefLabel(modeCursor));
-    if (mode) modeCursor!.take();
+    if (mode) modeCursor.take();
     const grading = langText(a.get('gradingScheme').get('title'), lang)?.text;
     // Coverage: the outcomes of what the assessment proves (mcred writes them structurally).
     const covered = new Set<number>();
     for (const proves of a.all('proves')) {
         for (const lo of proves.all('learningOutcome')) {
-            const i = outcomeIds.indexOf(String(lo.get('id').value));
+            const i = outcomeIds.indexOf(lo.get('id').text ?? '');
             if (i >= 0) { covered.add(i); lo.take(); }
         }
         proves.get('title').take();
@@ -259,8 +260,7 @@ function readAssessmentSpec(a: Cursor, lang: string | undefined, outcomeIds: rea
         const assesses = /^Assesses: /.test(text);
         const supervisionNote = /^Supervision and identity verification: (.+)$/.exec(text);
         const supConcept = supervisionNote && conceptOf(VOCABS.supervision, undefined, supervisionNote[1]);
-        if (supConcept) { sup = supConcept.code; note.take(); }
-        else if (assesses && covered.size > 0) note.take();
+        if (supConcept) { sup = supConcept.code; note.take(); } else if (assesses && covered.size > 0) note.take();
         else if (assesses) {
             // Coverage from the note `Assesses: LO1 statement; LO2 statement`, by the names mcred wrote.
             for (const part of text.slice(10).split('; ')) {
@@ -309,7 +309,7 @@ function prefLabel(concept: Cursor): string | undefined {
     const v = label.value;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
         const en = (v as Record<string, unknown>)['en'];
-        const text = Array.isArray(en) ? en[0] : en;
+        const text: unknown = Array.isArray(en) ? (en as unknown[])[0] : en;
         return typeof text === 'string' ? text : undefined;
     }
     return undefined;
@@ -330,7 +330,7 @@ export function langText(cursor: Cursor, preferred?: string, take = true): TextW
     if (typeof v === 'string') { if (take) cursor.take(); return v.trim() ? { text: v, translations: [] } : undefined; }
     if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
     const entries = Object.entries(v).map(([language, value]) => {
-        const text = Array.isArray(value) ? value.find(x => typeof x === 'string') : value;
+        const text: unknown = Array.isArray(value) ? value.find(x => typeof x === 'string') : value;
         return { language, text: typeof text === 'string' ? text : undefined };
     }).filter((e): e is { language: string; text: string } => e.text !== undefined && e.text.trim().length > 0);
     if (entries.length === 0) return undefined;

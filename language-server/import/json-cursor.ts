@@ -94,6 +94,11 @@ export class Cursor {
         return undefined;
     }
 
+    /** The value when it is a string, without marking it as imported. */
+    get text(): string | undefined {
+        return typeof this.value === 'string' ? this.value : undefined;
+    }
+
     isType(type: string): boolean {
         return typesOf(this.value).includes(type);
     }

@@ -1,4 +1,4 @@
-import { Cursor } from './json-cursor.js';
+import { type Cursor } from './json-cursor.js';
 import { conceptByLabel, conceptByUri, countryCode, isEctsUri, languageCode, VOCABS } from './concepts.js';
 import type { ImportedAssessment, ImportedIssuance, ImportedOutcome, ImportedProgramme, ImportedProvider } from './imported-model.js';
 import { assessmentLine, markdownSections, qaFromLines } from './narrative-reader.js';
@@ -61,9 +61,7 @@ function readSubject(subject: Cursor, root: Cursor): ImportedIssuance['learner']
             hashed ??= hashedIdentity(entry, typeof type === 'string' ? type : 'identity');
             continue;
         }
-        if (type === 'name' && !fullName) { fullName = hash; entry.take(); }
-        else if (type === 'emailAddress' && !identifier) { identifier = `mailto:${hash}`; entry.take(); }
-        else if (type === 'emailAddress' && identifier === `mailto:${hash}`) entry.take();
+        if (type === 'name' && !fullName) { fullName = hash; entry.take(); } else if (type === 'emailAddress' && !identifier) { identifier = `mailto:${hash}`; entry.take(); } else if (type === 'emailAddress' && identifier === `mailto:${hash}`) entry.take();
         else if ((type === 'identifier' || type === 'studentId' || type === 'sourcedId') && !identifier) { identifier = hash; entry.take(); }
     }
     // The grade: a result whose description is the achievement's grade.
@@ -73,10 +71,10 @@ function readSubject(subject: Cursor, root: Cursor): ImportedIssuance['learner']
     const statusIds = new Set(descriptions.filter(d => d.get('resultType').value === 'Status').map(d => d.get('id').value));
     for (const result of subject.all('result')) {
         const ref = result.get('resultDescription').value;
-        if (gradeIds.has(ref as string) && !grade) {
+        if (gradeIds.has(ref) && !grade) {
             grade = result.get('value').string();
             if (grade) result.take();
-        } else if (statusIds.has(ref as string) && result.get('status').value === 'Completed') {
+        } else if (statusIds.has(ref) && result.get('status').value === 'Completed') {
             result.take();
         }
     }
@@ -121,7 +119,7 @@ export function readProfile(profile: Cursor): ImportedProvider {
 function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | undefined): ImportedProgramme {
     a.get('@context').take();
     const id = a.get('id');
-    const key = typeof id.value === 'string' ? id.value : `title:${String(a.get('name').value)}`;
+    const key = typeof id.value === 'string' ? id.value : `title:${a.get('name').text ?? '?'}`;
     id.take();
     a.get('achievementType').take();
     const humanCode = a.get('humanCode').value;
@@ -182,7 +180,7 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
             const m = /^([_a-zA-Z][\w-]*): (.+)$/s.exec(name);
             const skills = rd.all('alignment').map(al => al.get('targetUrl').value)
                 .filter((u): u is string => typeof u === 'string' && u.startsWith(ESCO_SKILL_URI_PREFIX));
-            rd.all('alignment').filter(al => String(al.get('targetUrl').value).startsWith(ESCO_SKILL_URI_PREFIX)).forEach(al => al.take());
+            rd.all('alignment').filter(al => (al.get('targetUrl').text ?? '').startsWith(ESCO_SKILL_URI_PREFIX)).forEach(al => al.take());
             outcomes.push({
                 ...(m ? { declaredName: m[1] } : {}),
                 statement: { text: m ? m[2] : name, translations: [] },

@@ -33,7 +33,7 @@ export function dateOf(cursor: Cursor): string | undefined {
 
 export function hashedIdentity(entry: Cursor, type: string): { type: string; hash: string } {
     entry.take();
-    return { type, hash: String(entry.get('identityHash').value) };
+    return { type, hash: entry.get('identityHash').text ?? '' };
 }
 
 /**
@@ -117,7 +117,7 @@ export function sectionFacts(sections: readonly NarrativeSection[]): SectionFact
                     const langs = /^Languages?: (.+)$/.exec(line);
                     if (langs) {
                         const codes = langs[1].split(', ').map(label => LANGUAGES.concepts.find(l => l.label === label)?.code);
-                        if (codes.every(c => c !== undefined)) facts.languages = codes as string[];
+                        if (codes.every(c => c !== undefined)) facts.languages = codes;
                         else ok = false;
                     }
                     // The participation and setting line restates the alignments.
