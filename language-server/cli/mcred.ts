@@ -1,10 +1,11 @@
 import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
 import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { reportCommand } from './report-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand, exportCommand, reportCommand];
+const COMMANDS: readonly Command[] = [checkCommand, exportCommand, importCommand, reportCommand];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 
@@ -19,7 +20,7 @@ function help(): string {
         'Commands:',
         ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
-        'Exit codes: 0 no errors, 1 errors found (export: nothing exported; report: written all the same), 2 bad usage, unreadable input or unwritable output.'
+        'Exit codes: 0 no errors, 1 errors found (export: nothing exported; import: a bad credential, nothing written; report: written all the same), 2 bad usage, unreadable input or unwritable output.'
     ].join('\n') + '\n';
 }
 

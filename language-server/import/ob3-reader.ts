@@ -34,8 +34,9 @@ export function readOb3(root: Cursor): ReadResult {
     subject.get('creditsEarned').take();
     const learner = readSubject(subject, root);
     const description = root.get('description');
-    if (typeof description.value === 'string' && title
-        && (description.value === title || (learner.fullName && description.value === `${title}, awarded to ${learner.fullName}`))) {
+    if (typeof description.value === 'string' && title && (description.value === title
+        || description.value === achievementCursor.get('description').value
+        || (learner.fullName && description.value === `${title}, awarded to ${learner.fullName}`))) {
         description.take();
     }
     if (root.get('proof').exists) {
@@ -126,6 +127,7 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
     let declaredName = typeof humanCode === 'string' && /^[_a-zA-Z][\w-]*$/.test(humanCode) ? humanCode : undefined;
     if (declaredName) a.get('humanCode').take();
     const bodyNames: string[] = [];
+    const fromMcred = a.all('otherIdentifier').some(e => e.get('identifierType').value === 'ext:mcred');
     for (const entry of a.all('otherIdentifier')) {
         const type = entry.get('identifierType').value;
         if (type === 'ext:mcred' && !declaredName) declaredName = entry.get('identifier').string();
@@ -176,7 +178,8 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
     for (const rd of a.all('resultDescription')) {
         const name = rd.get('name').value;
         if (typeof name !== 'string') continue;
-        if (rd.get('resultType').value === 'Status') {
+        if (rd.get('resultType').value === 'Status' && declaredName !== undefined && fromMcred) {
+            // mcred writes each outcome as a Status result description `LO1: statement`.
             const m = /^([_a-zA-Z][\w-]*): (.+)$/s.exec(name);
             const skills = rd.all('alignment').map(al => al.get('targetUrl').value)
                 .filter((u): u is string => typeof u === 'string' && u.startsWith(ESCO_SKILL_URI_PREFIX));
