@@ -33,8 +33,10 @@ export function readElm(root: Cursor): ReadResult {
     }
     const learnerBase = readPerson(subject);
     for (const claim of subject.all('hasClaim')) {
-        const spec = claim.get('specifiedBy').items()[0];
-        if (!spec) continue;
+        // A programme is a learning achievement (activities and entitlements are not micro-credentials);
+        // without a specification, the achievement itself states what it can (title, awarding body).
+        if (!claim.isType('LearningAchievement')) continue;
+        const spec = claim.get('specifiedBy').items()[0] ?? claim;
         claim.get('title').take();
         const bodies = claim.get('awardedBy').items().flatMap(process => process.all('awardingBody'));
         const bodyKeys = bodies.map(body => addProvider(result.providers, readOrganisation(body)));

@@ -8,24 +8,12 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Model } from '../../language-server/generated/ast.js';
 import { importCredentials } from '../../language-server/import/index.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
+import { OFFICIAL_SAMPLES } from '../support/import-samples.js';
 
 const { mcred, shared } = createMcredServices(EmptyFileSystem);
 const parse = parseHelper<Model>(mcred);
 afterEach(() => clearDocuments(shared));
 
-export const OFFICIAL_SAMPLES = [
-    'elm/samples/Sample-MC-Annex1-unsigned.jsonld',
-    'elm/samples/elm32-credential-sample-minimal.jsonld',
-    'elm/samples/ebsi-edc-microcredential-data-and-software-business.json',
-    'elm/samples/ebsi-edc-digicomp-generic.json',
-    'ob3/examples/basicOpenBadgeCredential.json',
-    'ob3/examples/fullOpenBadge.json',
-    'ob3/examples/achievementAlignmentCase.json',
-    'ob3/examples/achievementAlignmentCe.json',
-    'ob3/examples/skillAssertionCase.json',
-    'ob3/examples/skillAssertionCtdl.json',
-    'ob3/examples-thirdparty/mynextid-open-badge-mc-example.json'
-];
 
 function importSample(sample: string) {
     return importCredentials([{ name: sample, text: readFileSync(path.resolve('standards', sample), 'utf8') }]);
