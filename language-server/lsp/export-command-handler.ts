@@ -6,6 +6,7 @@ import {
     ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
 } from '../export/export-plan.js';
 import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
+import { IMPORT_COMMAND, importCommand, type ImportCommandArgs } from './import-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
 
@@ -53,6 +54,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
+        acceptor(IMPORT_COMMAND, args => importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
         acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
     }
 
