@@ -39,7 +39,8 @@ describe('mcred.import', () => {
         expect(result.text).toBe(importCredentials([{ name: 'sample.jsonld', text: readFileSync(SAMPLE, 'utf8') }]).text);
         expect(result.fileName).toBe('sample.mcred');
         expect(result.holes).toEqual({ DigitalMicroCredentialCreation: ['qualityAssurance'] });
-        expect(result.summary).toMatch(/^Imported Europass ELM 3\.2 as DigitalMicroCredentialCreation: 1 Annex I element not stated \(holes: qualityAssurance\); \d+ facts not imported/);
+        expect(result.summary).toMatch(
+            /^Imported Europass ELM 3\.2 as DigitalMicroCredentialCreation: 1 Annex I element not stated \(holes: qualityAssurance\); \d+ facts not imported/);
     });
 
     test('imports the text the editor sends (an unsaved buffer)', async () => {
