@@ -111,8 +111,8 @@ export function importCredentials(sources: readonly ImportSource[]): ImportResul
     const programmes: ImportedProgramme[] = [];
     const issuances: ImportedIssuance[] = [];
     const notes = new Set<string>();
-    const lost: Array<LostFact & { source: string }> = [];
-    const seenLost = new Set<string>();
+    const lost: Array<LostFact & { source: string; others: number }> = [];
+    const seenLost = new Map<string, LostFact & { source: string; others: number }>();
     for (const { source, json, kind } of parsed) {
         const root = Cursor.root(json);
         const read: ReadResult = kind === 'ob3' ? readOb3(root) : readElm(root);
@@ -123,11 +123,17 @@ export function importCredentials(sources: readonly ImportSource[]): ImportResul
         }
         issuances.push(...read.issuances);
         read.notes.forEach(n => notes.add(n));
+        // The same path in several credentials (each learner's display image) is listed once, with the count.
         for (const fact of lostFacts(root)) {
-            const key = `${fact.path} ${fact.value}`;
-            if (seenLost.has(key)) continue;
-            seenLost.add(key);
-            lost.push({ ...fact, source: source.name });
+            const seen = seenLost.get(fact.path);
+            if (seen) {
+                seen.others++;
+                (seen as { facts: number }).facts += fact.facts;
+                continue;
+            }
+            const entry = { ...fact, source: source.name, others: 0 };
+            seenLost.set(fact.path, entry);
+            lost.push(entry);
         }
     }
     const single = sources.length === 1;
@@ -136,7 +142,11 @@ export function importCredentials(sources: readonly ImportSource[]): ImportResul
         providers,
         programmes,
         issuances,
-        lost: lost.map(l => ({ ...l, path: single ? l.path : l.path, source: single ? '' : `${l.source} ` })),
+        lost: lost.map(l => ({
+            ...l,
+            source: single ? '' : `${l.source} `,
+            value: l.others > 0 ? `${l.value} (and in ${l.others} other credential${l.others === 1 ? '' : 's'})` : l.value
+        })),
         notes: [...notes]
     });
     return { ...rendered, kind: first.kind, credentials: sources.length, lost };
