@@ -30,9 +30,6 @@ export const KNOWN_CONTEXTS: ReadonlySet<string> = new Set([
     'https://www.w3.org/ns/credentials/v2',
     'https://www.w3.org/2018/credentials/v1',
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json',
-    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json',
-    'https://purl.imsglobal.org/spec/ob/v3p0/context.json',
     'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
     'http://data.europa.eu/snb/model/context/edc-ap'
 ]);
