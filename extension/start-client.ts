@@ -1,6 +1,7 @@
 import { commands, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { registerExportCommands } from './commands/export.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerQaReportCommand } from './commands/qa-report.js';
 import { NEW_PROGRAMME_COMMAND } from '../language-server/protocol.js';
 import { newProgramme } from './new-programme.js';
@@ -14,6 +15,7 @@ import { McredStatusBar } from './status-bar.js';
 export async function startClient(context: ExtensionContext, client: BaseLanguageClient): Promise<void> {
     context.subscriptions.push(client);
     registerExportCommands(context, client);
+    registerImportCommand(context, client);
     registerQaReportCommand(context, client);
     context.subscriptions.push(commands.registerCommand(NEW_PROGRAMME_COMMAND, newProgramme));
     await client.start();

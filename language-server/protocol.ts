@@ -29,6 +29,9 @@ export const EXPORT_SIGNED_OPEN_BADGE_COMMAND = 'mcred.exportSignedOpenBadge';
 /** Verifies the credential file open in the editor (desktop only); argument `(uri)`. */
 export const VERIFY_CREDENTIAL_COMMAND = 'mcred.verifyCredential';
 
+/** Imports the credential file open in the editor (or chosen in the explorer) as a programme; argument `(uri)`. */
+export const IMPORT_CREDENTIAL_COMMAND = 'mcred.importCredential';
+
 /** Opens a new programme from the template. */
 export const NEW_PROGRAMME_COMMAND = 'mcred.newProgramme';
 
@@ -155,5 +158,31 @@ export interface VerifyArgs {
 
 export type VerifyCommandResult = { readonly kind: 'verified'; readonly result: VerificationResult } | { readonly kind: 'error'; readonly message: string };
 
+// ---------------------------------------------------------------------------------------------
+// workspace/executeCommand: import
+
+/** The `workspace/executeCommand` id of the import. */
+export const IMPORT_COMMAND = 'mcred.import';
+
+/** Arguments of `mcred.import` (one object): the credential file, and its text when the editor has it open. */
+export interface ImportCommandArgs {
+    readonly uri: string;
+    readonly text?: string;
+}
+
+export type ImportCommandResult =
+    | {
+        readonly kind: 'import';
+        /** The programme text to write beside the credential. */
+        readonly text: string;
+        /** The file name to write, before numbering (`credential.mcred`). */
+        readonly fileName: string;
+        /** One line for the editor's message. */
+        readonly summary: string;
+        readonly holes: Readonly<Record<string, readonly string[]>>;
+        readonly factsLost: number;
+    }
+    | { readonly kind: 'error'; readonly message: string };
+
 /** Every `workspace/executeCommand` the server handles (the others above are the client's). */
-export const SERVER_COMMANDS: readonly string[] = [EXPORT_COMMAND, REPORT_COMMAND, EXPORT_SIGNED_COMMAND, VERIFY_COMMAND];
+export const SERVER_COMMANDS: readonly string[] = [EXPORT_COMMAND, REPORT_COMMAND, IMPORT_COMMAND, EXPORT_SIGNED_COMMAND, VERIFY_COMMAND];

@@ -2,13 +2,14 @@ import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
 import { exportCommand } from './export-command.js';
 import { keysCommand } from './keys-command.js';
+import { importCommand } from './import-command.js';
 import { reportCommand } from './report-command.js';
 import { revokeCommand } from './revoke-command.js';
 import { statusListCommand } from './status-list-command.js';
 import { verifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand, exportCommand, reportCommand, keysCommand, verifyCommand, statusListCommand, revokeCommand];
+const COMMANDS: readonly Command[] = [checkCommand, exportCommand, importCommand, reportCommand, keysCommand, verifyCommand, statusListCommand, revokeCommand];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 
@@ -23,7 +24,7 @@ function help(): string {
         'Commands:',
         ...COMMANDS.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
         '',
-        'Exit codes: 0 no errors, 1 errors found (export: nothing exported; report: written all the same; verify: a credential is not valid), 2 bad usage, unreadable input or unwritable output.'
+        'Exit codes: 0 no errors, 1 errors found (export: nothing exported; import: a bad credential, nothing written; report: written all the same; verify: a credential is not valid), 2 bad usage, unreadable input or unwritable output.'
     ].join('\n') + '\n';
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Writing the output failed; nothing written by this call is left behind. */
@@ -64,4 +64,51 @@ export function writeFilesAtomically(folder: string, files: readonly OutputFile[
 function reason(error: unknown): string {
     const code = (error as NodeJS.ErrnoException).code;
     return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The first free name of `file`, `file-2`, `file-3`, … (before the extension), in its folder.
+ * Used to write an import beside its source without overwriting anything.
+ */
+export function numberedPath(file: string, exists: (candidate: string) => boolean = existsSync): string {
+    const ext = path.extname(file);
+    const base = file.slice(0, file.length - ext.length);
+    let candidate = file;
+    for (let n = 2; exists(candidate); n++) candidate = `${base}-${n}${ext}`;
+    return candidate;
+}
+
+/**
+ * Writes `text` to `file`, or to the first numbered name that is free, never overwriting and
+ * never leaving a half-written file: the text goes to a temporary file first, which is then
+ * hard-linked to the target name (a link fails if the name is taken, so a file created meanwhile
+ * is not overwritten either). Returns the path written.
+ */
+export function writeNewFile(file: string, text: string): string {
+    const folder = path.dirname(file);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+        throw new WriteError(`the folder ${folder} does not exist`);
+    }
+    const temp = path.join(folder, `.mcred-import-${process.pid}-${Date.now().toString(36)}.tmp`);
+    try {
+        writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
+    } catch (error) {
+        rmSync(temp, { force: true });
+        throw new WriteError(`cannot write to ${folder} (${reason(error)}); nothing was written`);
+    }
+    try {
+        for (let attempt = 0; ; attempt++) {
+            const target = numberedPath(file);
+            try {
+                linkSync(temp, target);
+                return target;
+            } catch (error) {
+                if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 100) {
+                    throw new WriteError(`cannot write ${target} (${reason(error)}); nothing was written`);
+                }
+            }
+        }
+    } finally {
+        rmSync(temp, { force: true });
+    }
 }

@@ -135,6 +135,7 @@ function buildQualification(model: CredentialModel): JsonObject {
     return compact({
         id: stableUrn(achievementSeed(model), 'qualification'),
         type: 'Qualification',
+        identifier: [sourceName(ids.next('identifier'), model.name)],
         title: langMap(lang, model.title, model.titleTranslations),
         description: model.description ? langMap(lang, model.description, model.descriptionTranslations) : undefined,
         dcType: [concept(SHORT_LEARNING_PROGRAMME, SHORT_LEARNING_PROGRAMME.scheme)],
@@ -149,10 +150,17 @@ function buildQualification(model: CredentialModel): JsonObject {
         learningOutcome: model.outcomes.map(outcome => compact({
             id: ids.next(`learningOutcome-${outcome.name}`),
             type: 'LearningOutcome',
+            identifier: [sourceName(ids.next(`identifier-${outcome.name}`), outcome.name)],
             title: langMap(lang, outcome.statement, outcome.statementTranslations),
             relatedESCOSkill: outcome.skills.map(skill => conceptNode(skill.uri, ESCO_SCHEME, skill.label ?? ESCO_SKILLS.get(skill.uri)?.label))
         })),
         provenBy: model.assessments.map(assessment => assessmentSpecification(model, assessment, ids)),
+        // Who awards it, also in the template (a credential names them again in its awarding process).
+        awardingOpportunity: model.awardingBodies.length > 0 ? [{
+            id: ids.next('awardingOpportunity'),
+            type: 'AwardingOpportunity',
+            awardingBody: model.awardingBodies.map(body => organisation(body, lang))
+        }] : undefined,
         entryRequirement: model.prerequisites ? noteOf(ids.next('entryRequirement'), lang, model.prerequisites, model.prerequisitesTranslations) : undefined,
         hasPart: (model.modules ?? []).map(module => modulePart(model, module, ids)),
         isPartialQualification: model.stacksInto.length > 0 ? true : model.standalone ? false : undefined,
@@ -209,9 +217,11 @@ function assessmentSpecification(model: CredentialModel, assessment: AssessmentM
         covered.length > 0 ? `Assesses: ${covered.map(o => `${o.name} ${o.statement}`).join('; ')}` : undefined,
         assessment.supervision ? `Supervision and identity verification: ${lowerFirst(assessment.supervision.label)}` : undefined
     ].filter((n): n is string => n !== undefined);
+    const outcomeIds = new Ids(achievementSeed(model));
     return compact({
         id: ids.next(`assessmentSpecification-${assessment.name}`),
         type: 'LearningAssessmentSpecification',
+        identifier: assessment.declaredName ? [sourceName(ids.next(`identifier-${assessment.name}`), assessment.declaredName)] : undefined,
         title: langMap(lang, assessment.title ?? assessment.name, assessment.title ? assessment.titleTranslations : undefined),
         description: assessment.description ? langMap(lang, assessment.description, assessment.descriptionTranslations) : undefined,
         dcType: assessment.type ? concept(assessment.type, ASSESSMENT_TYPES.scheme) : undefined,
@@ -221,8 +231,21 @@ function assessmentSpecification(model: CredentialModel, assessment: AssessmentM
             type: 'GradingScheme',
             title: langMap(lang, assessment.grading)
         } : undefined,
-        additionalNote: notes.map((text, i) => noteOf(ids.next(`assessmentNote-${assessment.name}-${i}`), lang, text))
+        additionalNote: notes.map((text, i) => noteOf(ids.next(`assessmentNote-${assessment.name}-${i}`), lang, text)),
+        // The outcomes it assesses, structurally: the achievement of exactly those outcomes.
+        proves: covered.length > 0 ? [{
+            id: ids.next(`proves-${assessment.name}`),
+            type: 'LearningAchievementSpecification',
+            title: langMap(lang, `${assessment.name}: ${covered.map(o => o.name).join(', ')}`),
+            // References to the outcomes of the qualification (same ids: one node each in the graph).
+            learningOutcome: covered.map(o => ({ id: outcomeIds.peek(`learningOutcome-${o.name}`), type: 'LearningOutcome' }))
+        }] : undefined
     });
+}
+
+/** The name the programme's source declares (`AIDigitalEthics`, `LO1`), with the scheme `mcred`, so that an import gives it back. */
+function sourceName(id: string, name: string): JsonObject {
+    return { id, type: 'Identifier', notation: name, schemeName: 'mcred' };
 }
 
 /**

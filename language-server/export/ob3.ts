@@ -105,6 +105,7 @@ function achievementContent(model: CredentialModel): JsonObject {
         creditsAvailable: model.workload.ects,
         fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
         humanCode: model.name,
+        otherIdentifier: [sourceName(model.name), ...model.awardingBodies.map(body => sourceName(body.name, 'ext:mcred.awardedBy'))],
         inLanguage: textLanguage(model).code,
         alignment: achievementAlignments(model),
         resultDescription: resultDescriptions(model)
@@ -140,10 +141,16 @@ function profile(provider: ProviderModel): JsonObject {
             addressCountryCode: provider.country?.code,
             addressRegion: provider.region
         }) : undefined,
-        otherIdentifier: provider.legalIdentifier
-            ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }]
-            : undefined
+        otherIdentifier: [
+            ...(provider.legalIdentifier ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }] : []),
+            sourceName(provider.name)
+        ]
     });
+}
+
+/** The name the programme's source declares (`AIDigitalEthics`, `UNIFI`), so that an import gives it back. */
+function sourceName(name: string, identifierType = 'ext:mcred'): JsonObject {
+    return { type: 'IdentifierEntry', identifier: name, identifierType };
 }
 
 function alignment(concept: Concept, framework: string, code: string = concept.code, name = concept.label): JsonObject | undefined {

@@ -4,9 +4,10 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
 import { ExportRequestError, planExport, type ExportRequest } from '../export/export-plan.js';
 import {
-    EXPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ExportCommandCredential, type ExportCommandResult, type ReportCommandArgs
+    EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ImportCommandArgs, type ExportCommandCredential, type ExportCommandResult, type ReportCommandArgs
 } from '../protocol.js';
 import { reportCommand } from './report-command.js';
+import { importCommand } from './import-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
 
@@ -22,6 +23,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
+        acceptor(IMPORT_COMMAND, args => importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
         acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
     }
 
