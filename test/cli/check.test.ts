@@ -206,7 +206,7 @@ describe('text format', () => {
 
     test('a credential line names the Annex I elements that are missing', () => {
         const run = mcred('check', 'examples/invalid/draft-several-gaps.mcred');
-        expect(run.stdout).toMatch(/DraftProgramme — Issuable: no — 3 elements missing \(title, level, assessment type\); 3 errors · Annex I 8\/11 · QA \d+\/17 — 3 errors.*\n/);
+        expect(run.stdout).toMatch(/DraftProgramme — Issuable: no — 3 elements missing \(title, level, assessment type\) · Annex I 8\/11 · QA \d+\/17 — 3 errors.*\n/);
         expect(run.stdout).toMatch(/\n {6}Annex I missing: 2 eu-title, 8 eu-level, 9 eu-assessment-type\n/);
     });
 });
