@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import annex2 from '../../standards/eu-mc/annex2-principles.json' with { type: 'json' };
 import { ruleInfo, type IssueCode } from '../rules/issue-codes.js';
 import { ANNEX1_ELEMENTS, type Annex1Element, type CredentialContext, type Statement } from './annex1-elements.js';
@@ -93,7 +93,7 @@ export function contextDiagnostics(context: CredentialContext, extra: readonly A
     const found: ContextDiagnostic[] = [];
     const seen = new Set<unknown>();
     for (const node of nodes) {
-        const document = AstUtils.findRootNode(node).$document as LangiumDocument | undefined;
+        const document = AstUtils.findRootNode(node).$document;
         const range = node.$cstNode?.range;
         for (const diagnostic of document?.diagnostics ?? []) {
             if (seen.has(diagnostic)) continue;
