@@ -75,11 +75,13 @@ describe('qa-structure-assessment-aligned: add the outcome to an assessment', ()
         expect((await check(fixed)).codes).toEqual([]);
     });
 
-    test('without any assessment, an assessment that covers the outcome', async () => {
+    test('without any assessment: one cause, one diagnostic (eu-assessment-type), the unassessed outcomes its related information', async () => {
         const none = edit(EXAMPLE, /\n {4}assessment Audit \{[\s\S]*?\n {4}\}\n/, '');
-        const fixes = await fixesFor(none, 'qa-structure-assessment-aligned', { index: 1 });
-        const fixed = fixes.apply('Add an assessment that covers LO2')['programme.mcred'];
-        expect(fixed).toContain('    assessment Assessment {\n        type written-exam\n        covers LO2\n');
+        const checked = await check(none);
+        expect(checked.codes).not.toContain('qa-structure-assessment-aligned');
+        const assessment = checked.diagnostics.filter(d => d.code === 'eu-assessment-type');
+        expect(assessment).toHaveLength(1);
+        expect(assessment[0].relatedInformation?.map(r => r.message.split(':')[0])).toEqual(['qa-structure-assessment-aligned', 'qa-structure-assessment-aligned', 'qa-structure-transparency']);
     });
 });
 
