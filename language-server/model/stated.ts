@@ -70,13 +70,10 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
         if (chosen.length === 0) return undefined;
         start = chosen[0];
         end = chosen[chosen.length - 1];
-        const leaves = [...CstUtils.flattenCst(cst)].filter(leaf => !leaf.hidden);
-        const first = leaves.findIndex(leaf => leaf.offset >= start.offset);
-        const previous = first > 0 ? leaves[first - 1] : undefined;
-        if (previous && isKeywordLeaf(previous) && index === undefined) start = previous;
-        const last = leaves.findIndex(leaf => leaf.offset >= end.end);
-        const next = last >= 0 ? leaves[last] : undefined;
-        if (next && isKeywordLeaf(next) && UNIT_KEYWORDS.has(next.text)) end = next;
+        const previous = CstUtils.getPreviousNode(start, false);
+        if (previous && previous.offset >= cst.offset && isKeywordLeaf(previous) && index === undefined) start = previous;
+        const next = CstUtils.getNextNode(end, false);
+        if (next && next.end <= cst.end && isKeywordLeaf(next) && UNIT_KEYWORDS.has(next.text)) end = next;
     }
     const text = cst.root.fullText.slice(start.offset, end.end);
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };

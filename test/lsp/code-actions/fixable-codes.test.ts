@@ -27,7 +27,9 @@ const NOT_MECHANICAL: Record<string, string> = {
     'value-workload-consistency': 'which of ECTS and hours is wrong is not known',
     'ref-duplicate-name': 'which name to change, and to what, is not known',
     'pathway-cycle': 'which include to remove is not known',
-    'syntax-error': 'the intended text is not known'
+    'syntax-error': 'the intended text is not known',
+    'value-hole': 'filling a hole is a decision a person makes (completion at the hole offers the legal values)',
+    'value-placeholder': 'the value is a decision a person makes; nothing may be invented'
 };
 
 describe('quick fixes', () => {
