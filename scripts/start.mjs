@@ -1,8 +1,9 @@
 // `npm start`, the main job of the README quick start (`npm ci && npm start`), run after the build:
-// checks every example with the built `mcred` CLI and prints its report (per credential: its
-// errors and warnings and which Annex I elements it states), then verifies, from a second run
-// with `--format json`, that every error is a deliberate one: in examples/invalid/, each file there
-// raising exactly the codes of its `// expect:` header. Exits 0 in that case; 1 on any error
+// checks every example with the built `mcred` CLI and shows the value first: the valid programmes
+// as a short table with their verdicts (Issuable yes/no, Annex I n/11, QA m/17, exactly as
+// `mcred check` prints them), then one line for the deliberately invalid examples of
+// examples/invalid/, verified from a second run with `--format json`: each raises exactly the
+// codes of its `// expect:` header (`--verbose` lists them). Exits 0 in that case; 1 on any error
 // outside examples/invalid/ or any invalid example that does not raise what it expects; the CLI's
 // own code when it fails (2 bad usage or unreadable input, 3 internal error).
 import { spawnSync } from 'node:child_process';
@@ -31,13 +32,16 @@ function failedRun(run) {
     return undefined;
 }
 
-// 1. The report, as a user sees it.
-console.log(`$ mcred check ${EXAMPLES}\n`);
+const verbose = process.argv.includes('--verbose');
+
+// 1. The check, as a user runs it; its credential lines carry the verdicts.
 const text = mcred('check', EXAMPLES);
-process.stdout.write(text.stdout);
 process.stderr.write(text.stderr);
 const textFailure = failedRun(text);
-if (textFailure) fail(textFailure, text.status || 1);
+if (textFailure) {
+    process.stdout.write(text.stdout);
+    fail(textFailure, text.status || 1);
+}
 
 // 2. The same check as data, to tell deliberate errors from real ones.
 const json = mcred('check', EXAMPLES, '--format', 'json');
@@ -77,9 +81,29 @@ if (mismatches.length > 0) {
     fail(`${mismatches.length} invalid example(s) do not raise exactly the codes of their header.`);
 }
 
-const errors = findings.filter(f => f.severity === 'error').length;
-const validFiles = readdirSync(path.join(root, EXAMPLES), { recursive: true })
-    .map(name => String(name).split(path.sep).join('/'))
-    .filter(name => name.endsWith('.mcred') && !`${EXAMPLES}/${name}`.startsWith(INVALID)).length;
-console.log(`\nnpm start: OK. All ${errors} errors are deliberate: they are in ${INVALID} (${invalidFiles.length} files, `
-    + `each raising exactly the codes of its \`// expect:\` header); the ${validFiles} other example files have no errors.`);
+// 2. Value first: the valid programmes and their verdicts, as `mcred check` states them.
+const CREDENTIAL_LINE = /^ {2}(\S+):(\d+) (\S+)(?: "(.*?)")? — (Issuable: (?:yes|no)(?: — .*?)?) · (Annex I \d+\/11) · (QA \d+\/17(?: \(\d+ waived\))?) — /;
+const rows = text.stdout.split('\n').map(line => CREDENTIAL_LINE.exec(line)).filter(Boolean)
+    .filter(match => !match[1].split(path.sep).join('/').startsWith(INVALID))
+    .map(match => ({
+        where: `${match[1]}:${match[2]}`, name: match[3],
+        issuable: match[5].replace('Issuable: ', ''), annex1: match[6].replace('Annex I ', ''), qa: match[7].replace('QA ', '')
+    }));
+const columns = ['name', 'issuable', 'annex1', 'qa', 'where'];
+const header = { name: 'Programme', issuable: 'Issuable', annex1: 'Annex I', qa: 'QA checks', where: 'File' };
+const width = key => Math.max(...rows.map(row => row[key].length), header[key].length);
+const table = [header, ...rows].map(row => '  ' + columns.map(key => row[key].padEnd(width(key))).join('  ').trimEnd());
+console.log(`$ mcred check ${EXAMPLES}\n\nThe example programmes:\n${table.join('\n')}`);
+if (rows.some(row => row.issuable.startsWith('no'))) {
+    console.log('  (a programme without a cohort cannot be issued yet: its learners and date of issuing come with one)');
+}
+
+// 3. One line for the deliberately invalid examples.
+const invalidErrors = findings.filter(f => f.severity === 'error').length;
+console.log(`\n${invalidFiles.length} invalid examples in ${INVALID} each raise exactly their expected codes ✓ (${invalidErrors} deliberate errors${verbose ? '' : '; --verbose lists them'})`);
+if (verbose) {
+    for (const name of invalidFiles) {
+        const codes = [...new Set(findings.filter(f => file(f) === name).map(f => f.code))].sort();
+        console.log(`  ${name}: ${codes.join(', ') || 'nothing'}`);
+    }
+}

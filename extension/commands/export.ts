@@ -58,10 +58,17 @@ export async function exportCredential(
         () => run(client, { uri: uri.toString(), format, credential: credential.name, ...issuance, ...via?.extra }, via?.command));
     if (result.kind !== 'export') return showError(result);
     if (result.problems.length > 0) {
-        const action = await vscode.window.showErrorMessage(
-            `${result.problems[0].message} ${result.problems.length > 1 ? `(${result.problems.length - 1} more)` : ''}`.trim(),
-            'Show problems');
-        if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        // A programme without `language`: the export never guesses it; offer the hole to fill.
+        const language = result.problems.find(p => p.code === 'language' && p.uri !== undefined && p.line !== undefined);
+        const details = result.problems.slice(1).map(p => p.message);
+        const message = `${result.problems[0].message} ${details.length > 0 ? details.slice(0, 3).join(' · ') : ''}${details.length > 3 ? ` (${details.length - 3} more)` : ''}`.trim();
+        const insert = 'Insert `language ?`';
+        const action = await vscode.window.showErrorMessage(message, ...language ? [insert] : [], 'Show problems');
+        if (action === insert && language) {
+            await insertLanguageHole(vscode.Uri.parse(language.uri!), language.line! - 1);
+        } else if (action) {
+            await vscode.commands.executeCommand('workbench.actions.view.problems');
+        }
         return;
     }
     const folder = outputFolder(uri);
@@ -72,6 +79,19 @@ export async function exportCredential(
     }
     void vscode.window.showInformationMessage(
         `Exported ${result.documents.length} ${result.formatLabel} document${result.documents.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}. ${result.notes.join(' ')}`);
+}
+
+/** Inserts `language ?` (a hole: still to decide) as line `line` (0-based) and shows it. */
+async function insertLanguageHole(uri: vscode.Uri, line: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const at = Math.min(line, document.lineCount);
+    const indent = /^\s*/.exec(document.lineAt(Math.max(0, at - 1)).text)?.[0] ?? '    ';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(at, 0), `${indent || '    '}language ?\n`);
+    await vscode.workspace.applyEdit(edit);
+    const editor = await vscode.window.showTextDocument(document);
+    const position = new vscode.Position(at, (indent || '    ').length + 'language '.length);
+    editor.selection = new vscode.Selection(position, position.translate(0, 1));
 }
 
 type Issuance = Pick<ExportCommandArgs, 'cohort' | 'template'>;

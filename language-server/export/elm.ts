@@ -128,9 +128,7 @@ function buildQualification(model: CredentialModel): JsonObject {
     const sections = new Map(narrativeSections(model).map(s => [s.key, s]));
     const note = (key: NarrativeKey) => {
         const section = sections.get(key);
-        // The generated heading is English: it heads the note only when the texts are English too,
-        // so that no English word is tagged with another language.
-        return section ? [noteOf(ids.next(`note-${key}`), lang, lang === 'en' ? `${section.title}: ${section.lines.join('; ')}` : section.lines.join('; '))] : [];
+        return section ? [noteOf(ids.next(`note-${key}`), lang, `${section.title}: ${section.lines.join('; ')}`)] : [];
     };
     return compact({
         id: stableUrn(achievementSeed(model), 'qualification'),
@@ -264,7 +262,7 @@ function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids
     return [compact({
         id: ids.next('learningAssessment'),
         type: 'LearningAssessment',
-        title: langMap(lang, single ? single.title ?? single.name : lang === 'en' ? `Assessment of ${model.title}` : model.title),
+        title: langMap(lang, single ? single.title ?? single.name : `Assessment of ${model.title}`),
         grade: noteOf(ids.next('grade'), lang, issuance.learner.grade!),
         idVerification: supervision ? concept(supervision, SUPERVISION_TYPES.scheme) : undefined,
         awardedBy,

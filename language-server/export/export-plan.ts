@@ -1,8 +1,8 @@
 import { AstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
-import { readiness } from '../model/readiness.js';
-import { evidenceLine } from '../model/stated.js';
+import { otherErrors, readiness, type Blocker, type ContextDiagnostic } from '../model/readiness.js';
+import { evidenceLine, type Evidence } from '../model/stated.js';
 import { sha256Hex } from './content-ids.js';
 import { credentialId, credentialSeed } from './document-ids.js';
 import { credentialFileName, templateFileName } from './file-names.js';
@@ -198,13 +198,18 @@ function selectCredentials(input: ExportInput, request: ExportRequest, allCohort
 function refusals(credential: MicroCredential, cohorts: readonly Cohort[], withoutCohort: boolean): ExportProblem[] {
     const state = readiness({ credential, cohorts });
     const problems: ExportProblem[] = [];
+    // Every error diagnostic with its place; then the elements no diagnostic tells (a severity
+    // lowered in mcred.json does not make a missing element stated).
+    const errors = state.blockers.filter(b => b.kind === 'error');
+    for (const { diagnostic: d } of errors) {
+        problems.push({ uri: d.uri, line: d.line, column: d.column, ...(d.code !== undefined ? { code: d.code } : {}), message: d.message });
+    }
+    const told = new Set(otherErrors(state.blockers));
+    const toldByDiagnostic = errors.length > told.size;
     for (const blocker of state.blockers) {
-        if (blocker.kind === 'error') {
-            const d = blocker.diagnostic;
-            problems.push({ uri: d.uri, line: d.line, column: d.column, ...(d.code !== undefined ? { code: d.code } : {}), message: d.message });
-            continue;
-        }
+        if (blocker.kind === 'error') continue;
         const { element, judgement } = blocker;
+        if (toldByDiagnostic && errors.some(e => !told.has(e) && tells(e.diagnostic, blocker))) continue;
         if (withoutCohort && element.scope === 'issuance' && judgement.state === 'missing') continue;
         const where = 'evidence' in judgement && judgement.evidence.uri
             ? { uri: judgement.evidence.uri, line: evidenceLine(judgement.evidence), column: judgement.evidence.range.start.character + 1 }
@@ -219,9 +224,24 @@ function refusals(credential: MicroCredential, cohorts: readonly Cohort[], witho
         });
     }
     if (problems.length > 0) {
-        return [{ message: `'${credential.name}' is not issuable and is not exported; fix ${problems.length === 1 ? 'this' : `these ${problems.length} problems`} first:`, ...locationOf(credential) }, ...problems];
+        return [{ message: `'${credential.name}' is not issuable and is not exported; fix ${problems.length === 1 ? 'this problem' : `these ${problems.length} problems`} first:`, ...locationOf(credential) }, ...problems];
     }
     return [];
+}
+
+/** Whether an error diagnostic already tells an element blocker (its code, or its line). */
+function tells(diagnostic: ContextDiagnostic, blocker: Extract<Blocker, { kind: 'element' }>): boolean {
+    const { judgement } = blocker;
+    if (diagnostic.code === blocker.element.code) return true;
+    if (judgement.state === 'hole') return diagnostic.code === 'value-hole' && onLine(diagnostic, judgement.evidence);
+    if (judgement.state === 'placeholder') return diagnostic.code === 'value-placeholder' && onLine(diagnostic, judgement.evidence);
+    if (judgement.state === 'invalid') return onLine(diagnostic, judgement.evidence);
+    if (judgement.state === 'unjudged') return diagnostic.code === 'syntax-error';
+    return false;
+}
+
+function onLine(diagnostic: ContextDiagnostic, evidence: Evidence): boolean {
+    return diagnostic.uri === evidence.uri && diagnostic.line === evidenceLine(evidence);
 }
 
 const ELEMENT_STATES = {

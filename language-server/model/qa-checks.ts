@@ -117,10 +117,10 @@ const QA_KINDS = ['internal', 'external'] as const;
 export const QA_CHECKS: readonly QaCheck[] = [
     // Step 1 — target audience
     check('qa-audience-target', 1, 'A target group is named.',
-        c => has(c.audience?.target) ? pass(evidenceOf(c.audience!, 'target')) : fail(missing(c, 'audience', 'target',
+        c => has(c.audience?.target) ? pass(evidenceOf(c.audience, 'target')) : fail(missing(c, 'audience', 'target',
             `Name the target group of '${c.name}': add \`target "…"\` to the audience block`))),
     check('qa-audience-needs', 1, "There is clear evidence of the target group's needs analysis.",
-        c => has(c.audience?.needsAnalysis) ? pass(evidenceOf(c.audience!, 'needsAnalysis')) : fail(missing(c, 'audience', 'needsAnalysis',
+        c => has(c.audience?.needsAnalysis) ? pass(evidenceOf(c.audience, 'needsAnalysis')) : fail(missing(c, 'audience', 'needsAnalysis',
             `Give the evidence of a needs analysis of the target group of '${c.name}': add \`needsAnalysis "…"\` (survey, employer consultation, labour-market data)`))),
     check('qa-audience-codesign', 1, 'There is proof of the inclusion of stakeholders in the co-designing of the concept.',
         c => {
@@ -220,10 +220,10 @@ export const QA_CHECKS: readonly QaCheck[] = [
             return pass(evidenceOf(c.format!, 'mode'));
         }),
     check('qa-format-methodology', 3, 'The proposed methodology is likely to make the training effective and fulfil the outcomes.',
-        c => has(c.format?.methodology) ? pass(evidenceOf(c.format!, 'methodology')) : fail(missing(c, 'format', 'methodology',
+        c => has(c.format?.methodology) ? pass(evidenceOf(c.format, 'methodology')) : fail(missing(c, 'format', 'methodology',
             `Describe the teaching methodology of '${c.name}': add \`methodology "…"\` (case studies, flipped classroom, labs)`))),
     check('qa-format-sustainability', 3, 'The format is sustainable both for the issuing bodies and for the target group.',
-        c => has(c.format?.sustainability) ? pass(evidenceOf(c.format!, 'sustainability')) : fail(missing(c, 'format', 'sustainability',
+        c => has(c.format?.sustainability) ? pass(evidenceOf(c.format, 'sustainability')) : fail(missing(c, 'format', 'sustainability',
             `Say why the format of '${c.name}' is sustainable for the issuer and the learners: add \`sustainability "…"\` to the format block`))),
 
     // Step 4 — quality assurance
@@ -276,7 +276,7 @@ export const QA_CHECKS: readonly QaCheck[] = [
 
     // Step 5 — business model and student administration
     check('qa-business-model', 5, 'There is a clear definition of the business model to be applied.',
-        c => has(c.business?.model) ? pass(evidenceOf(c.business!, 'model')) : fail(missing(c, 'business', 'model',
+        c => has(c.business?.model) ? pass(evidenceOf(c.business, 'model')) : fail(missing(c, 'business', 'model',
             `Define the business model of '${c.name}': add \`model "…"\` (fee-based, publicly funded, co-financed, …)`))),
     check('qa-business-sustainability', 5, 'The model is sustainable in the short and medium run, with a plan for the long run.',
         c => {

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import annex2 from '../../standards/eu-mc/annex2-principles.json' with { type: 'json' };
 import { ruleInfo, type IssueCode } from '../rules/issue-codes.js';
 import { ANNEX1_ELEMENTS, type Annex1Element, type CredentialContext, type Statement } from './annex1-elements.js';
@@ -93,7 +93,7 @@ export function contextDiagnostics(context: CredentialContext, extra: readonly A
     const found: ContextDiagnostic[] = [];
     const seen = new Set<unknown>();
     for (const node of nodes) {
-        const document = AstUtils.findRootNode(node).$document as LangiumDocument | undefined;
+        const document = AstUtils.findRootNode(node).$document;
         const range = node.$cstNode?.range;
         for (const diagnostic of document?.diagnostics ?? []) {
             if (seen.has(diagnostic)) continue;
@@ -203,7 +203,25 @@ export function blockerSummary(blockers: readonly Blocker[]): string {
         const [one, many] = STATE_WORDS[state];
         parts.push(`${elements.length} ${elements.length === 1 ? 'element' : 'elements'} ${elements.length === 1 ? one : many} (${elements.join(', ')})`);
     }
-    const errors = blockers.filter(b => b.kind === 'error').length;
-    if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
+    const errors = otherErrors(blockers).length;
+    if (errors > 0) parts.push(`${errors} ${parts.length > 0 ? 'other ' : ''}${errors === 1 ? 'error' : 'errors'}`);
     return parts.join('; ');
+}
+
+/**
+ * The error blockers that are not already told by an element blocker (one cause, one count): the
+ * diagnostic of a missing element, of a hole, of a placeholder, of a syntax error that leaves an
+ * element unjudged, or on the line of an invalid element's evidence.
+ */
+export function otherErrors(blockers: readonly Blocker[]): Array<Extract<Blocker, { kind: 'error' }>> {
+    const elements = blockers.filter((b): b is Extract<Blocker, { kind: 'element' }> => b.kind === 'element');
+    const told = new Set<string>(elements.map(b => b.element.code));
+    if (elements.some(b => b.judgement.state === 'hole')) told.add('value-hole');
+    if (elements.some(b => b.judgement.state === 'placeholder')) told.add('value-placeholder');
+    if (elements.some(b => b.judgement.state === 'unjudged')) told.add('syntax-error');
+    const lines = new Set(elements.flatMap(b => 'evidence' in b.judgement && b.judgement.evidence.uri
+        ? [`${b.judgement.evidence.uri}:${b.judgement.evidence.range.start.line + 1}`] : []));
+    return blockers.filter((b): b is Extract<Blocker, { kind: 'error' }> => b.kind === 'error'
+        && !(b.diagnostic.code !== undefined && told.has(b.diagnostic.code))
+        && !lines.has(`${b.diagnostic.uri}:${b.diagnostic.line}`));
 }

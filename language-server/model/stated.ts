@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import {
     isModel, type Cohort, type Hole, type Level, type MicroCredential, type Provider, type QaProcedure
 } from '../generated/ast.js';
@@ -70,13 +70,10 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
         if (chosen.length === 0) return undefined;
         start = chosen[0];
         end = chosen[chosen.length - 1];
-        const leaves = [...CstUtils.flattenCst(cst)].filter(leaf => !leaf.hidden);
-        const first = leaves.findIndex(leaf => leaf.offset >= start.offset);
-        const previous = first > 0 ? leaves[first - 1] : undefined;
-        if (previous && isKeywordLeaf(previous) && index === undefined) start = previous;
-        const last = leaves.findIndex(leaf => leaf.offset >= end.end);
-        const next = last >= 0 ? leaves[last] : undefined;
-        if (next && isKeywordLeaf(next) && UNIT_KEYWORDS.has(next.text)) end = next;
+        const previous = CstUtils.getPreviousNode(start, false);
+        if (previous && previous.offset >= cst.offset && isKeywordLeaf(previous) && index === undefined) start = previous;
+        const next = CstUtils.getNextNode(end, false);
+        if (next && next.end <= cst.end && isKeywordLeaf(next) && UNIT_KEYWORDS.has(next.text)) end = next;
     }
     const text = cst.root.fullText.slice(start.offset, end.end);
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };
@@ -87,15 +84,16 @@ function isKeywordLeaf(node: CstNode): boolean {
 }
 
 function uriOf(node: AstNode): { uri?: string } {
-    const document = AstUtils.findRootNode(node).$document as LangiumDocument | undefined;
+    const document = AstUtils.findRootNode(node).$document;
     return document ? { uri: document.uri.toString() } : {};
 }
 
 /** Evidence that must exist: a node without CST (built by hand) gets its name as text. */
 export function evidence(node: AstNode, property?: string, index?: number): Evidence {
+    const value = (node as unknown as Record<string, unknown>)[property ?? 'name'];
     return evidenceOf(node, property, index) ?? {
         node, ...(property !== undefined ? { property } : {}),
-        text: String((node as unknown as Record<string, unknown>)[property ?? 'name'] ?? node.$type),
+        text: typeof value === 'string' || typeof value === 'number' ? String(value) : node.$type,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ...uriOf(node)
     };
 }
@@ -107,7 +105,7 @@ const syntaxCache = new WeakMap<object, readonly SyntaxProblem[]>();
 
 /** The syntax errors (lexer and parser) of the document a node belongs to, 1-based lines. */
 export function syntaxProblems(node: AstNode): readonly SyntaxProblem[] {
-    const document = AstUtils.findRootNode(node).$document as LangiumDocument | undefined;
+    const document = AstUtils.findRootNode(node).$document;
     if (!document) return [];
     const cached = syntaxCache.get(document.parseResult);
     if (cached) return cached;
@@ -205,11 +203,11 @@ export function judgeLearner({ cohorts }: Pick<JudgedContext, 'cohorts'>): Judge
     if (cohorts.length === 0) return { state: 'missing', reason: 'no cohort yet: the learners come with one' };
     return settle(best(cohorts.flatMap(cohort => [
         ...cohort.learners.map((learner): Judgement => {
-            const name = text(learner, 'fullName', learner.fullName as string | undefined);
+            const name = text(learner, 'fullName', learner.fullName);
             const id = text(learner, 'identifier', learner.identifier);
             return best([name, id]);
         }),
-        cohort.roster !== undefined ? text(cohort, 'roster', cohort.roster) : { state: 'missing' } as Judgement,
+        cohort.roster !== undefined ? text(cohort, 'roster', cohort.roster) : { state: 'missing' },
         holeIn(cohort.holes, 'roster') ?? { state: 'missing' }
     ])), cohorts);
 }
@@ -225,7 +223,7 @@ function providerCountry(provider: Provider, asMember = false): Judgement {
         // An alliance without a country of its own: its members' countries (element 3).
         if (!asMember && provider.kind === 'alliance' && provider.members.length > 0) {
             const members = provider.members.map(m => m.ref);
-            const countries = members.map(m => m ? providerCountry(m, true) : { state: 'missing' } as Judgement);
+            const countries = members.map((m): Judgement => m ? providerCountry(m, true) : { state: 'missing' });
             const failed = countries.find(j => j.state !== 'stated');
             return failed ?? countries[0];
         }

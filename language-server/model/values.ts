@@ -9,11 +9,11 @@ import { COUNTRIES, EQF_LEVELS, LANGUAGES } from '../vocab/index.js';
 /** ECTS credits above which a credential is no longer a "small volume of learning". */
 export const MAX_MICRO_ECTS = 60;
 
-export const isCountryCode = (code: string | undefined): code is string => code !== undefined && COUNTRIES.has(code);
-export const isLanguageCode = (code: string | undefined): code is string => code !== undefined && LANGUAGES.has(code);
-export const isEqfLevel = (level: number | undefined): level is number => level !== undefined && EQF_LEVELS.has(String(level));
+export const isCountryCode = (code: string | undefined): boolean => code !== undefined && COUNTRIES.has(code);
+export const isLanguageCode = (code: string | undefined): boolean => code !== undefined && LANGUAGES.has(code);
+export const isEqfLevel = (level: number | undefined): boolean => level !== undefined && EQF_LEVELS.has(String(level));
 /** A workload (ECTS credits or hours) is positive. */
-export const isPositiveAmount = (amount: number | undefined): amount is number => amount !== undefined && Number.isFinite(amount) && amount > 0;
+export const isPositiveAmount = (amount: number | undefined): boolean => amount !== undefined && Number.isFinite(amount) && amount > 0;
 
 /** A real calendar date written YYYY-MM-DD; a date with one-digit month or day gets its padded form. */
 export function dateProblem(value: string): { problem: string; suggestion?: string } | undefined {
@@ -28,6 +28,6 @@ export function dateProblem(value: string): { problem: string; suggestion?: stri
 }
 
 /** A valid date: a real calendar date written YYYY-MM-DD (what `value-date` accepts). */
-export function isCalendarDate(value: string | undefined): value is string {
+export function isCalendarDate(value: string | undefined): boolean {
     return value !== undefined && dateProblem(value) === undefined;
 }

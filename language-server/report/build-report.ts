@@ -87,7 +87,8 @@ function judgementDetail(judgement: Exclude<Judgement, { state: 'stated' }>): st
 }
 
 function evidenceEntry(evidence: Evidence, locate: Locate): EvidenceEntry {
-    return { text: evidence.text, location: evidence.uri ? locate.range(evidence.uri, evidence.range) : locate(evidence.node, { property: evidence.property }) };
+    const location = evidence.uri ? locate.range(evidence.uri, evidence.range) : locate(evidence.node, { property: evidence.property });
+    return { text: evidence.text, location };
 }
 
 function locator(fileLabel: (uri: URI) => string): Locate {

@@ -76,8 +76,11 @@ export class NameChecks implements CheckFamily {
 
     private where(node: AstNode, other: AstNodeDescription): string {
         const line = (other.nameSegment?.range.start.line ?? 0) + 1;
-        const sameFile = other.documentUri.toString() === AstUtils.getDocument(node).uri.toString();
-        return sameFile ? `line ${line}` : `${UriUtils.basename(other.documentUri)}:${line}`;
+        const here = AstUtils.getDocument(node).uri;
+        if (other.documentUri.toString() === here.toString()) return `line ${line}`;
+        // The other file by its path from this file's folder (`providers.mcred`, `../shared/providers.mcred`):
+        // two files of the workspace may have the same name in different folders.
+        return `${UriUtils.relative(UriUtils.dirname(here), other.documentUri)}:${line}`;
     }
 }
 

@@ -194,7 +194,8 @@ describe('text format', () => {
         const files = readdirSync('examples/invalid').filter(f => f.endsWith('.mcred'));
         const credentialLines = rest.split('\n').filter(l => /^ {2}\S/.test(l));
         expect(credentialLines).toHaveLength(files.length);
-        const credentialLine = /^ {2}examples\/invalid\/\S+:\d+ \w+.* — Issuable: (yes|no — .*) · Annex I \d+\/11 · QA \d+\/17.* — \d+ errors?, \d+ warnings?, \d+ information$/;
+        const credentialLine = new RegExp(String.raw`^ {2}examples\/invalid\/\S+:\d+ \w+.* — Issuable: (yes|no — .*) · Annex I \d+\/11 · QA \d+\/17.*`
+            + String.raw` — \d+ errors?, \d+ warnings?, \d+ information$`);
         for (const line of credentialLines) expect(line).toMatch(credentialLine);
         const count = (severity: string, word: string) => {
             const n = json.filter(f => f.severity === severity).length;
@@ -206,7 +207,8 @@ describe('text format', () => {
 
     test('a credential line names the Annex I elements that are missing', () => {
         const run = mcred('check', 'examples/invalid/draft-several-gaps.mcred');
-        expect(run.stdout).toMatch(/DraftProgramme — Issuable: no — 3 elements missing \(title, level, assessment type\); 3 errors · Annex I 8\/11 · QA \d+\/17 — 3 errors.*\n/);
+        expect(run.stdout).toMatch(
+            /DraftProgramme — Issuable: no — 3 elements missing \(title, level, assessment type\) · Annex I 8\/11 · QA \d+\/17 — 3 errors.*\n/);
         expect(run.stdout).toMatch(/\n {6}Annex I missing: 2 eu-title, 8 eu-level, 9 eu-assessment-type\n/);
     });
 });

@@ -114,7 +114,7 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         const file = copyExample(readFileSync(EXAMPLE, 'utf8').replace('    participation blended             // online | onsite | blended\n', ''));
         const run = mcred('export', file, '--format', 'elm', '--out', 'out');
         expect(run.status).toBe(1);
-        expect(run.stderr).toContain("programme.mcred:9:1 'AIDigitalEthics' has 1 error and is not exported; fix it first:");
+        expect(run.stderr).toContain("programme.mcred:9:1 'AIDigitalEthics' is not issuable and is not exported; fix this problem first:");
         expect(run.stderr).toMatch(/programme\.mcred:9:17 error eu-participation Micro-credential 'AIDigitalEthics' states no form of participation/);
         expect(existsSync(path.join(scratch, 'out'))).toBe(false);
     });

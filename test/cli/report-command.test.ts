@@ -44,8 +44,8 @@ describe('mcred report', () => {
         expect(json.status).toBe(0);
         expect(JSON.parse(json.stdout)).toMatchObject({
             format: 'mcred-qa-report',
-            summary: { files: 1, credentials: 1, pathways: 1, ready: 1, errors: 0 },
-            files: [{ file: 'programme.mcred', credentials: [{ name: 'AIDigitalEthics', readiness: { score: 100 } }] }]
+            summary: { files: 1, credentials: 1, pathways: 1, issuable: 1, errors: 0 },
+            files: [{ file: 'programme.mcred', credentials: [{ name: 'AIDigitalEthics', readiness: { issuable: true, verdictText: 'Issuable: yes', qaScore: 100 } }] }]
         });
     });
 
@@ -53,7 +53,7 @@ describe('mcred report', () => {
         const run = mcred('report', 'programme.mcred', '--out', 'reports/qa.md');
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
-        expect(run.stdout).toBe('Wrote reports/qa.md (md): 1 micro-credential, 1 pathway; 1 ready; 0 errors, 0 warnings in 1 file.\n');
+        expect(run.stdout).toBe('Wrote reports/qa.md (md): 1 micro-credential, 1 pathway; 1 issuable; 0 errors, 0 warnings in 1 file.\n');
         expect(readdirSync(path.join(scratch, 'reports'))).toEqual(['qa.md']);
         expect(readFileSync(path.join(scratch, 'reports/qa.md'), 'utf8')).toBe(mcred('report', 'programme.mcred', '--format', 'md').stdout);
 
@@ -74,8 +74,8 @@ describe('mcred report', () => {
         writeFileSync(path.join(scratch, 'programme.mcred'), readFileSync(EXAMPLE, 'utf8').replace(/\n {4}participation blended[^\n]*/, ''));
         const run = mcred('report', 'programme.mcred', '--out', 'qa.html');
         expect(run.status).toBe(1);
-        expect(run.stdout).toContain('0 ready; 1 error, 0 warnings in 1 file.');
-        expect(readFileSync(path.join(scratch, 'qa.html'), 'utf8')).toContain('1 Annex I element missing');
+        expect(run.stdout).toContain('0 issuable; 1 error, 0 warnings in 1 file.');
+        expect(readFileSync(path.join(scratch, 'qa.html'), 'utf8')).toContain('Issuable: no — 1 element missing (participation)');
     });
 
     test('a folder: every file is reported, sibling files resolve references', () => {

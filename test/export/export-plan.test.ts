@@ -38,7 +38,7 @@ describe('planExport', () => {
             .replace('    title "AI & Digital Ethics"\n', '');
         const result = await plan({ '/w/p.mcred': broken }, { format: 'ob3' });
         expect(result.documents).toEqual([]);
-        expect(result.problems[0].message).toBe("'AIDigitalEthics' has 2 errors and is not exported; fix them first:");
+        expect(result.problems[0].message).toBe("'AIDigitalEthics' is not issuable and is not exported; fix these 2 problems first:");
         expect(result.problems.slice(1).map(p => p.code).sort()).toEqual(['eu-participation', 'eu-title']);
         expect(result.problems[1]).toMatchObject({ uri: URI.file('/w/p.mcred').toString(), line: expect.any(Number) as number });
     });

@@ -76,7 +76,7 @@ describe('mcred.export', () => {
         if (result.kind !== 'export') return;
         expect(result.documents).toEqual([]);
         expect(result.problems.map(p => p.code)).toEqual([undefined, 'eu-participation']);
-        expect(result.problems[0].message).toContain("'AIDigitalEthics' has 1 error");
+        expect(result.problems[0].message).toContain("'AIDigitalEthics' is not issuable");
     });
 
     test('a request it cannot understand is answered with a message', async () => {

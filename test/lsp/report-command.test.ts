@@ -68,7 +68,7 @@ describe('mcred.report', () => {
         // An edit right before the request: the report waits for it to be built.
         void client.change(programme, EXAMPLE.replace(PROVIDER, ''), 3);
         const again = await report({ uri: programme, format: 'md' });
-        expect(again.kind === 'report' && again.content).toContain('| 10 | Form of participation in the learning activity `eu-participation` | ✅ stated | Blended |');
+        expect(again.kind === 'report' && again.content).toContain('| 10 | Form of participation in the learning activity `eu-participation` | ✅ stated | «participation blended» — Blended |');
     });
 
     test.each([

@@ -79,8 +79,8 @@ describe.skipIf(!AVAILABLE)('the HTML report in headless Chromium', () => {
     });
 
     test.each([
-        ['ai-digital-ethics.mcred', 'AI & Digital Ethics', 'credential-AIDigitalEthics', '100%', 'Ready: every Annex I element stated, every QA check addressed'],
-        ['ai-tools-teaching-assessment.mcred', 'Incorporating AI Tools in Teaching & Assessment', 'credential-AIToolsTeachingAssessment', '92%', 'Programme complete · no cohort yet']
+        ['ai-digital-ethics.mcred', 'AI & Digital Ethics', 'credential-AIDigitalEthics', '17/17', 'Issuable: yes'],
+        ['ai-tools-teaching-assessment.mcred', 'Incorporating AI Tools in Teaching & Assessment', 'credential-AIToolsTeachingAssessment', '17/17', 'Issuable: no — 2 elements missing (learner, date of issuing)']
     ])('%s: the sections are visible, no console error, no request', async (file, title, sectionId, score, verdict) => {
         const { page, problems, requests } = await open(reports.get(file)!);
         expect(await page.title()).toBe(`QA report — examples/${file}`);
@@ -98,7 +98,15 @@ describe.skipIf(!AVAILABLE)('the HTML report in headless Chromium', () => {
                 verdict: text('.verdict'),
                 score: text('svg.gauge .gauge-score'),
                 rows: ['annex1', 'optional', 'checks', 'principles', 'unesco'].map(t => section.querySelectorAll(`table.${t} tbody tr`).length),
-                charts: ['gauge', 'steps', 'radar', 'coverage'].map(kind => {
+                // Evidence: every passed check and every stated element shows its text and file:line.
+                evidence: [...section.querySelectorAll('table.checks tbody tr, table.annex1 tbody tr')]
+                    .filter(row => row.querySelector('.status-pass, .status-stated'))
+                    .map(row => [...row.querySelectorAll('.evidence')].map(e => ({
+                        text: e.querySelector('code')?.textContent?.trim() ?? '',
+                        where: e.querySelector('.loc')?.textContent ?? ''
+                    }))),
+                principlesFull: section.querySelector('.principles-full') !== null,
+                charts: ['gauge', 'steps', 'radar', 'coverage'].filter(kind => section.querySelector(`svg.${kind}`)).map(kind => {
                     const svg = section.querySelector(`svg.${kind}`)!;
                     const [titleId, descId] = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
                     return {
@@ -117,13 +125,23 @@ describe.skipIf(!AVAILABLE)('the HTML report in headless Chromium', () => {
         expect(seen.verdict).toBe(verdict);
         expect(seen.score).toBe(score);
         expect(seen.rows).toEqual([11, 5, 17, 10, 4]);
+        expect(seen.evidence.length).toBeGreaterThanOrEqual(17 + 9);
+        for (const shown of seen.evidence) {
+            expect(shown.length).toBeGreaterThan(0);
+            for (const e of shown) {
+                expect(e.text).not.toBe('');
+                expect(e.where).toMatch(/^examples\/[\w.-]+\.mcred:\d+$/);
+            }
+        }
+        // The radar shows only when a principle is below 100 %; otherwise one line says all are full.
+        expect(seen.charts.map(c => c.kind)).toEqual(seen.principlesFull ? ['gauge', 'steps', 'coverage'] : ['gauge', 'steps', 'radar', 'coverage']);
         for (const chart of seen.charts) {
             expect(chart.width, chart.kind).toBeGreaterThan(50);
             expect(chart.role, chart.kind).toBe('img');
             expect(chart.title, chart.kind).not.toBe('');
             expect(chart.description.length, chart.kind).toBeGreaterThan(20);
         }
-        expect(await page.getByRole('img', { name: `Readiness of ${title}` }).isVisible()).toBe(true);
+        expect(await page.getByRole('img', { name: `Annex I and QA checks of ${title}` }).isVisible()).toBe(true);
         expect(problems).toEqual([]);
         expect(requests).toEqual([]);
         await page.screenshot({ path: path.join(RESULTS, `report-${file.replace('.mcred', '')}.png`), fullPage: true });
@@ -185,7 +203,7 @@ describe.skipIf(!AVAILABLE)('the HTML report in headless Chromium', () => {
         const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
         expect(posted).toEqual([
             { type: 'fix', uri: 'file:///workspace/programme.mcred', line: 9, column: 17, endLine: 9, endColumn: 24 },
-            { type: 'reveal', uri: 'file:///workspace/programme.mcred', line: 10, column: 11, endLine: 10, endColumn: 125 }
+            { type: 'reveal', uri: 'file:///workspace/programme.mcred', line: 10, column: 5, endLine: 10, endColumn: 125 }
         ]);
         expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
         expect(problems).toEqual([]);

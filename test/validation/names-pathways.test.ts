@@ -17,7 +17,13 @@ describe('ref-duplicate-name', () => {
         const checked = await check({ 'a.mcred': EXAMPLE, 'b.mcred': PROVIDER });
         const duplicates = withCode(checked, 'ref-duplicate-name');
         expect(duplicates).toHaveLength(2);
-        expect(checked.documents[0].diagnostics?.find(d => d.code === 'ref-duplicate-name')?.message).toContain('b.mcred:1');
+        expect(checked.documents[0].diagnostics?.find(d => d.code === 'ref-duplicate-name')?.message).toContain('(also a provider in b.mcred:1)');
+    });
+
+    test('a file in another folder is named by its path, not only its name', async () => {
+        const checked = await check({ 'a.mcred': EXAMPLE, 'shared/b.mcred': PROVIDER });
+        expect(checked.documents[0].diagnostics?.find(d => d.code === 'ref-duplicate-name')?.message).toContain('shared/b.mcred:1');
+        expect(checked.documents[1].diagnostics?.find(d => d.code === 'ref-duplicate-name')?.message).toContain('../a.mcred:');
     });
 
     test('a pathway and a micro-credential share the namespace', async () => {

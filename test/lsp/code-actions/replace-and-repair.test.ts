@@ -80,9 +80,13 @@ describe('qa-structure-assessment-aligned: add the outcome to an assessment', ()
         expect((await check(fixed)).codes).toEqual([]);
     });
 
-    test('without any assessment, the one diagnostic is eu-assessment-type (the outcomes are its related information), and its fix adds an assessment with a hole for the type', async () => {
+    test('without any assessment: one cause, one diagnostic (eu-assessment-type), the unassessed outcomes its related information', async () => {
         const none = edit(EXAMPLE, /\n {4}assessment Audit \{[\s\S]*?\n {4}\}\n/, '');
-        expect((await check(none)).codes).not.toContain('qa-structure-assessment-aligned');
+        const checked = await check(none);
+        expect(checked.codes).not.toContain('qa-structure-assessment-aligned');
+        const assessment = checked.diagnostics.filter(d => d.code === 'eu-assessment-type');
+        expect(assessment).toHaveLength(1);
+        expect(assessment[0].relatedInformation?.map(r => r.message.split(':')[0])).toEqual(['qa-structure-assessment-aligned', 'qa-structure-assessment-aligned', 'qa-structure-transparency']);
         const fixed = (await fixesFor(none, 'eu-assessment-type')).apply('Add an assessment')['programme.mcred'];
         expect(fixed).toMatch(/ {4}assessment \w+ \{\n {8}type \?\n/);
     });
