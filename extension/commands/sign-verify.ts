@@ -36,7 +36,8 @@ export function registerSigningCommands(context: vscode.ExtensionContext, client
             }
             const answer = await vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Window, title: 'Verifying credential…' },
-                () => client.sendRequest(ExecuteCommandRequest.type, { command: VERIFY_COMMAND, arguments: [{ text: document.getText() }] }) as Promise<VerifyCommandResult>);
+                () => client.sendRequest(ExecuteCommandRequest.type,
+                    { command: VERIFY_COMMAND, arguments: [{ text: document.getText() }] }) as Promise<VerifyCommandResult>);
             if (answer.kind === 'error') {
                 void vscode.window.showErrorMessage(answer.message);
                 return;

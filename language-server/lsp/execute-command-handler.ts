@@ -4,7 +4,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
 import { ExportRequestError, planExport, type ExportRequest } from '../export/export-plan.js';
 import {
-    EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ImportCommandArgs, type ExportCommandCredential, type ExportCommandResult, type ReportCommandArgs
+    EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ExportCommandCredential, type ExportCommandResult,
+    type ImportCommandArgs, type ReportCommandArgs
 } from '../protocol.js';
 import { reportCommand } from './report-command.js';
 import { importCommand } from './import-command.js';
