@@ -37,8 +37,18 @@ async function sampleRow(sample: string) {
     const missing = ANNEX1_ELEMENTS.filter(e => !found.includes(e));
     // A cohort without learners (or date) is how check reports Annex I element 1 (or 5) for a cohort that exists.
     const alias: Record<string, string> = { 'cohort-without-learners': 'eu-learner', 'cohort-without-issue-date': 'eu-issue-date' };
-    const raised = new Set((document.diagnostics ?? []).map(d => alias[String(d.code)] ?? String(d.code))
-        .filter(c => ANNEX1_ELEMENTS.some(e => e.code === c)));
+    // A hole raises value-hole (one cause, one diagnostic): it stands for the element of its property.
+    const holeElement: Record<string, string> = {
+        title: 'eu-title', country: 'eu-country', awardedBy: 'eu-awarding-body', issued: 'eu-issue-date', outcome: 'eu-learning-outcomes',
+        workload: 'eu-workload', level: 'eu-level', type: 'eu-assessment-type', participation: 'eu-participation',
+        qualityAssurance: 'eu-quality-assurance', internal: 'eu-quality-assurance', external: 'eu-quality-assurance', roster: 'eu-learner', id: 'eu-learner'
+    };
+    const codeOf = (d: { code?: string | number; data?: unknown }) => {
+        const code = String(d.code);
+        if (code === 'value-hole') return holeElement[(d.data as { property?: string } | undefined)?.property ?? ''] ?? code;
+        return alias[code] ?? code;
+    };
+    const raised = new Set((document.diagnostics ?? []).map(codeOf).filter(c => ANNEX1_ELEMENTS.some(e => e.code === c)));
     return { sample, result, found, missing, raised };
 }
 
