@@ -2,7 +2,7 @@ import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
 import { credentialId } from './document-ids.js';
-import { credentialFileName, templateFileName } from './file-names.js';
+import { credentialFileName, duplicateFileNames, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
 import { parseRoster, isIsoDate } from './roster.js';
@@ -124,7 +124,27 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
         }
         documents.push(...issue(model, format, issuances, problems));
     }
+    problems.push(...fileNameCollisions(documents));
     return { format, documents: problems.length > 0 ? [] : documents, problems, notes: format.notes };
+}
+
+/**
+ * Two documents that would be written to the same file (on a disk that ignores case or
+ * normalises Unicode, or under a Windows device name): refused, naming both, before anything is
+ * written, so that no learner's credential overwrites another's.
+ */
+function fileNameCollisions(documents: readonly ExportedDocument[]): ExportProblem[] {
+    return duplicateFileNames(documents, d => d.fileName).map(({ first, second, fileName }) => ({
+        code: 'file-name-collision',
+        message: `${documentLabel(first)} and ${documentLabel(second)} would both be written to '${fileName}' `
+            + '(file names that differ only in case or Unicode form are one file on Windows and macOS): rename one of them'
+    }));
+}
+
+function documentLabel(document: ExportedDocument): string {
+    return document.learner !== undefined
+        ? `'${document.credential}' for ${document.learner}${document.cohort ? ` (cohort ${document.cohort})` : ''}`
+        : `the template of '${document.credential}'`;
 }
 
 function selectCredentials(input: ExportInput, request: ExportRequest, allCohorts: readonly Cohort[]): MicroCredential[] {

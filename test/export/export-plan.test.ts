@@ -23,7 +23,7 @@ describe('planExport', () => {
             ['AIDigitalEthics', 'Jane Doe', 'Spring2026'],
             ['AIDigitalEthics', 'Kim Lee', 'Spring2026']
         ]);
-        expect(result.documents[0].fileName).toMatch(/^AIDigitalEthics_jane-doe_[0-9a-f]{8}\.ob3\.json$/);
+        expect(result.documents[0].fileName).toMatch(/^AIDigitalEthics_jane-doe_[0-9a-f]{32}\.ob3\.json$/);
         expect(result.documents[0].text.endsWith('}\n')).toBe(true);
     });
 
