@@ -3,6 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMcredServices } from './mcred-module.js';
+import { NodeRosterFiles } from './workspace/node-roster-files.js';
 
 /**
  * The language server for Node: `mcred-language-server --stdio` (any LSP client) or started by
@@ -28,7 +29,10 @@ function main(): void {
     }
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createMcredServices({ connection, ...NodeFileSystem });
+    // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
+    const { shared } = createMcredServices({ connection, ...NodeFileSystem }, {
+        mcred: { workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) } }
+    });
     startLanguageServer(shared);
 }
 

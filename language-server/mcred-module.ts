@@ -34,6 +34,7 @@ import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 import { RuleSettings } from './validation/rule-settings.js';
+import { RosterFiles } from './workspace/roster-files.js';
 
 /** Services that mcred adds to Langium's. */
 export interface McredAddedServices {
@@ -44,6 +45,10 @@ export interface McredAddedServices {
     readonly validation: {
         /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
         readonly RuleSettings: RuleSettings;
+    };
+    readonly workspace: {
+        /** Where a cohort's roster may be read from, and reading it (`roster-path`, export). */
+        readonly RosterFiles: RosterFiles;
     };
 }
 
@@ -64,7 +69,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
         RuleSettings: services => new RuleSettings(services.shared)
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services),
+        RosterFiles: services => new RosterFiles(services.shared)
     },
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),

@@ -8,7 +8,7 @@ import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
 import type { SeverityPolicy } from '../rules/severity-policy.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { readCliRuleConfig } from './rule-config-file.js';
-import { displayPath, readSourceFiles } from './source-files.js';
+import { displayPath, inputFolders, readSourceFiles } from './source-files.js';
 import { loadWorkspace } from './workspace.js';
 
 /** One diagnostic as `mcred check --format json` prints it (1-based lines and columns). */
@@ -45,7 +45,7 @@ export const checkCommand: Command = {
         const format = formatOption(values.format, ['text', 'json'] as const, 'text');
         const files = readSourceFiles(positionals);
         const config = readCliRuleConfig(positionals, values.config, values.profile);
-        const { documents } = await loadWorkspace(files, config.policy);
+        const { documents } = await loadWorkspace(files, config.policy, { disk: true, folders: inputFolders(positionals) });
         const findings = documents.flatMap(findingsOf);
         const hasErrors = findings.some(f => f.severity === 'error');
         const stdout = format === 'json'

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { readCliRuleConfig } from './rule-config-file.js';
-import { displayPath, readSourceFiles, withSiblings } from './source-files.js';
+import { displayPath, inputFolders, readSourceFiles, withSiblings } from './source-files.js';
 import { UsageError } from './usage-error.js';
 import { loadWorkspace } from './workspace.js';
 import { writeFilesAtomically, WriteError } from './write-files.js';
@@ -29,7 +29,7 @@ export const reportCommand: Command = {
         }
         const targets = readSourceFiles(positionals);
         const config = readCliRuleConfig(positionals, values.config, values.profile);
-        const { documents } = await loadWorkspace(withSiblings(targets), config.policy);
+        const { documents } = await loadWorkspace(withSiblings(targets), config.policy, { disk: true, folders: inputFolders(positionals) });
         const targetPaths = new Set(targets.map(t => t.path));
         const report = buildReport({
             documents: documents.filter(d => targetPaths.has(d.uri.fsPath)),

@@ -108,3 +108,8 @@ export function withSiblings(targets: readonly SourceFile[]): SourceFile[] {
     }
     return [...targets, ...(siblings.length > 0 ? readSourceFiles(siblings) : [])];
 }
+
+/** The folders among the inputs (absolute): a roster may be anywhere inside a folder the user named. */
+export function inputFolders(inputs: readonly string[]): string[] {
+    return inputs.map(input => path.resolve(input)).filter(absolute => statOrUndefined(absolute)?.isDirectory());
+}

@@ -1,11 +1,12 @@
-import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
 import { credentialId } from './document-ids.js';
 import { credentialFileName, duplicateFileNames, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
-import { parseRoster, isIsoDate } from './roster.js';
+import { parseRoster, isIsoDate, RosterEncodingError } from './roster.js';
+import { rosterLocationProblem, rosterRoots, rosterUri } from './roster-location.js';
 import { cohortCredential, cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
@@ -32,8 +33,13 @@ export interface ExportInput {
     readonly documents: ReadonlyArray<LangiumDocument<Model>>;
     /** Every document of the workspace, built and validated (cohorts and pathways may be in other files). */
     readonly workspace: ReadonlyArray<LangiumDocument<Model>>;
-    /** Reads a roster file named by a cohort; rejects when it cannot be read. */
-    readonly readText: (uri: URI) => Promise<string>;
+    /**
+     * Reads a roster file named by a cohort, found inside `roots` (the programme's folder and the
+     * workspace folders); rejects when it cannot be read or is not a regular file inside them.
+     */
+    readonly readText: (uri: URI, roots: readonly URI[]) => Promise<string>;
+    /** The workspace folders a cohort's roster may also be in (besides its programme's folder). */
+    readonly workspaceFolders?: readonly URI[];
 }
 
 /**
@@ -271,13 +277,19 @@ async function cohortIssuances(cohort: Cohort, input: ExportInput, problems: Exp
     });
     if (cohort.roster?.trim()) {
         const document = AstUtils.getDocument(cohort);
-        const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), cohort.roster.trim());
+        const location = rosterLocationProblem(document.uri, cohort.roster, input.workspaceFolders);
+        if (location) {
+            problems.push({ ...locationOf(cohort), code: 'roster-path', message: `cohort '${cohort.name}': ${location}` });
+            return issuances;
+        }
+        const uri = rosterUri(document.uri, cohort.roster);
         let text: string;
         try {
-            text = await input.readText(uri);
+            text = await input.readText(uri, rosterRoots(document.uri, input.workspaceFolders));
         } catch (error) {
             const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-            problems.push({ ...locationOf(cohort), code: 'roster', message: `cohort '${cohort.name}': cannot read roster '${cohort.roster}' (${reason})` });
+            const code = error instanceof RosterEncodingError ? 'roster' : 'roster-path';
+            problems.push({ ...locationOf(cohort), code, message: `cohort '${cohort.name}': cannot read roster '${cohort.roster.trim()}' (${reason})` });
             return issuances;
         }
         const learners = rosterLearners(text, cohort.roster.trim(), problems);

@@ -133,6 +133,9 @@ export const RULES = {
     'pathway-cycle': { severity: 'error', family: 'values-references', source: 'stackability, Annex II principle 5 (learning pathways)',
         principles: [5],
         summary: 'A pathway does not contain itself, directly or through other pathways.' },
+    'roster-path': { severity: 'error', family: 'values-references', source: 'mcred language',
+        principles: [9],
+        summary: "A cohort's roster is a regular CSV file (at most 50 MB) inside the programme's folder or the workspace." },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),

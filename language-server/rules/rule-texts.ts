@@ -233,6 +233,13 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'microcredential A {\n    title "A"\n}\n\npathway P {\n    includes Q\n}\n\npathway Q {\n    includes A\n}',
         fix: 'Remove the include that closes the cycle.'
     },
+    'roster-path': {
+        rule: 'A cohort\'s `roster "…"` resolves inside the folder of its `.mcred` file (or a folder below it) or inside a workspace folder, also once symbolic links are resolved, and is a regular file of at most 50 MB: not a folder, a device, a FIFO or a file of the system (`/proc`, `/etc`). The editor and `mcred check` report it; the export refuses it. Messages never quote the file.',
+        why: 'The roster is read when credentials are exported, often in CI where secrets live in files and in the environment: a programme must not make the export read, or print, a file that is not its roster, or hang on a pipe or a device.',
+        fires: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    roster "/proc/self/environ"\n}',
+        fixed: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    roster "learners.csv"\n}',
+        fix: 'Put the roster next to the programme and name it by its relative path.'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

@@ -4,6 +4,7 @@ import type { CheckFamilyFactory } from './check-family.js';
 import { DesignMethodChecks } from './design-method-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
+import { RosterChecks } from './roster-checks.js';
 import { ValueChecks } from './value-checks.js';
 import { WaiverChecks } from './waiver-checks.js';
 
@@ -18,5 +19,6 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     services => new NameChecks(services),
     () => new PathwayChecks(),
     () => new DesignMethodChecks(),
-    () => new WaiverChecks()
+    () => new WaiverChecks(),
+    services => new RosterChecks(services)
 ];

@@ -47,6 +47,7 @@ const CASES: readonly Case[] = [
     ['ref-duplicate-name', t => `${t}\nprovider UNIFI {\n    name "Another Florence"\n    country IT\n}\n`, ['ref-duplicate-name']],
     ['pathway-ects-sum', replace('    level eqf 6                         // workload', '    workload 10 ects\n    level eqf 6 //'), ['pathway-ects-sum']],
     ['pathway-cycle', replace('includes AIDigitalEthics', 'includes AIDigitalEthics, AILiteracyPathway'), ['pathway-cycle']],
+    ['roster-path', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    roster "/proc/self/environ"\n'), ['roster-path']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],
