@@ -77,7 +77,7 @@ describe('mcred export', () => {
         writeFileSync(path.join(scratch, 'learners.csv'), 'name,id,grade,issued\n"Doe, Jane",mailto:jane@example.org,A,2026-07-01\nKim Lee,S-42,B,2026-07-01\n');
         const run = mcred('export', EXAMPLE, '--format', 'ob3', '--roster', 'learners.csv', '--out', 'r');
         expect(run.stderr).toBe('');
-        expect(filesUnder(path.join(scratch, 'r')).map(f => f.replace(/_[0-9a-f]{8}\./, '_#.'))).toEqual([
+        expect(filesUnder(path.join(scratch, 'r')).map(f => f.replace(/_[0-9a-f]{32}\./, '_#.'))).toEqual([
             'AIDigitalEthics_doe-jane_#.ob3.json', 'AIDigitalEthics_kim-lee_#.ob3.json'
         ]);
     });
@@ -144,7 +144,7 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         [['export', EXAMPLE], '--format is required (ob3 or elm)'],
         [['export', EXAMPLE, '--format', 'pdf'], "unknown format 'pdf' (expected ob3 or elm)"],
         [['export', EXAMPLE, '--format', 'ob3', '--cohort', 'Autumn'], "no cohort named 'Autumn'"],
-        [['export', EXAMPLE, '--format', 'ob3', '--roster', 'missing.csv'], 'missing.csv: cannot read the roster (ENOENT)'],
+        [['export', EXAMPLE, '--format', 'ob3', '--roster', 'missing.csv'], 'missing.csv: cannot read the roster (no such file)'],
         [['export', 'missing.mcred', '--format', 'ob3'], 'missing.mcred: no such file or folder']
     ])('bad usage %j (exit 2)', (args, message) => {
         const run = mcred(...args);
