@@ -27,7 +27,10 @@ const NOT_MECHANICAL: Record<string, string> = {
     'value-workload-consistency': 'which of ECTS and hours is wrong is not known',
     'ref-duplicate-name': 'which name to change, and to what, is not known',
     'pathway-cycle': 'which include to remove is not known',
-    'syntax-error': 'the intended text is not known'
+    'syntax-error': 'the intended text is not known',
+    'roster-path': 'where the real roster is, is not known',
+    'value-learner-id': 'the learner\'s real identifier is not known',
+    'learner-duplicate': 'which of the two lines is right is not known'
 };
 
 describe('quick fixes', () => {
