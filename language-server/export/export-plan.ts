@@ -2,6 +2,7 @@ import { AstUtils, type AstNode, type LangiumDocument, type URI } from 'langium'
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
 import { credentialId } from './document-ids.js';
+import { learnerIdProblem } from './learner-identity.js';
 import { credentialFileName, duplicateFileNames, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
@@ -241,6 +242,12 @@ function rosterIssuances(learners: readonly LearnerModel[], issued: string | und
             problems.push({ source, line, code: 'learner-name', message: nameProblem });
             continue;
         }
+        const idProblem = learner.identifier !== undefined ? learnerIdProblem(learner.identifier) : undefined;
+        if (idProblem) {
+            const [source, line] = splitSource(learner.source);
+            problems.push({ source, line, code: 'value-learner-id', message: `${learnerLabel(learner)}: ${idProblem}` });
+            continue;
+        }
         const date = learner.issued ?? issued;
         if (!date) {
             const [source, line] = splitSource(learner.source);
@@ -315,7 +322,7 @@ function issue(model: CredentialModel, format: ExportFormat, issuances: readonly
         if (earlier) {
             const [source, line] = splitSource(issuance.learner.source);
             problems.push({
-                source, line, code: 'duplicate-learner',
+                source, line, code: 'learner-duplicate',
                 message: `${learnerLabel(issuance.learner)} is issued '${model.name}' twice on ${issuance.issued} (also in ${earlier.learner.source ?? 'the same list'})`
             });
             continue;

@@ -47,6 +47,8 @@ const CASES: readonly Case[] = [
     ['ref-duplicate-name', t => `${t}\nprovider UNIFI {\n    name "Another Florence"\n    country IT\n}\n`, ['ref-duplicate-name']],
     ['pathway-ects-sum', replace('    level eqf 6                         // workload', '    workload 10 ects\n    level eqf 6 //'), ['pathway-ects-sum']],
     ['pathway-cycle', replace('includes AIDigitalEthics', 'includes AIDigitalEthics, AILiteracyPathway'), ['pathway-cycle']],
+    ['value-learner-id', replace('id "did:example:123"', 'id "javascript:alert(1)"'), ['value-learner-id']],
+    ['learner-duplicate', replace('id "did:example:123"', 'id "MAILTO:jane.doe@example.org"'), ['learner-duplicate']],
     ['roster-path', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    roster "/proc/self/environ"\n'), ['roster-path']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
