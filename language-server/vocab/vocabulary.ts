@@ -54,7 +54,10 @@ export class Vocabulary<C extends Concept = Concept> {
         const limit = Math.max(1, Math.floor(folded.length / 3));
         const scored = this.concepts
             .filter(c => c !== exact)
-            .map(c => ({ c, score: Math.min(boundedDistance(folded, c.code.toLowerCase(), limit), boundedDistance(folded, c.label.toLowerCase(), limit - 1) + 1) }))
+            .map(c => ({
+                c,
+                score: Math.min(boundedDistance(folded, c.code.toLowerCase(), limit), boundedDistance(folded, c.label.toLowerCase(), limit - 1) + 1)
+            }))
             .filter(({ c, score }) => score <= limit || (folded.length >= 3 && c.label.toLowerCase().includes(folded)))
             .sort((a, b) => a.score - b.score
                 || Math.abs(a.c.code.length - folded.length) - Math.abs(b.c.code.length - folded.length)
