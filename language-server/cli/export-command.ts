@@ -11,7 +11,7 @@ import { MAX_ROSTER_BYTES } from '../export/roster-location.js';
 import { readRegularFile } from '../workspace/node-files.js';
 import { UsageError } from './usage-error.js';
 import { loadWorkspace } from './workspace.js';
-import { writeFilesAtomically, WriteError } from './write-files.js';
+import { ExportWriteError, writeExportSet } from '../workspace/export-set-writer.js';
 
 /** Where `mcred export` writes without `--out`; the VS Code setting `mcred.export.outputFolder` has the same default. */
 export const DEFAULT_OUTPUT_FOLDER = path.join('out', 'credentials');
@@ -72,9 +72,9 @@ export const exportCommand: Command = {
             };
         }
         try {
-            writeFilesAtomically(outFolder, plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } })));
+            await writeExportSet(outFolder, plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } })), { exitOnSignal: true });
         } catch (error) {
-            if (error instanceof WriteError) throw new UsageError(error.message);
+            if (error instanceof ExportWriteError) throw new UsageError(error.message);
             throw error;
         }
         return { stdout: report(plan, outFolder), exitCode: 0 };

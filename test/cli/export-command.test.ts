@@ -1,5 +1,6 @@
 // `mcred export` as a user runs it: the built CLI (npm test builds first) in a scratch folder.
 import { spawnSync } from 'node:child_process';
+import { MANIFEST } from '../../language-server/workspace/export-set-writer.js';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -29,7 +30,7 @@ function mcred(...args: string[]) {
 function filesUnder(folder: string): string[] {
     if (!existsSync(folder)) return [];
     return readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter(entry => entry.isFile())
+        .filter(entry => entry.isFile() && entry.name !== MANIFEST)
         .map(entry => path.relative(folder, path.join(entry.parentPath, entry.name)))
         .sort();
 }
@@ -136,7 +137,7 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         mkdirSync(path.join(out, plan.documents[1].fileName), { recursive: true }); // the second file's name is taken by a folder
         const run = mcred('export', EXAMPLE, '--format', 'ob3', '--out', 'out');
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/cannot write to the output folder .*; nothing was written/);
+        expect(run.stderr).toMatch(/is not a regular file .*; nothing was written/);
         expect(readdirSync(out)).toEqual([plan.documents[1].fileName]);
     });
 
