@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /*
@@ -94,4 +94,69 @@ export function readRegularFile(file: string, roots: readonly string[] | undefin
     } finally {
         closeSync(fd);
     }
+}
+
+/** The largest `.mcred` file read from a workspace folder (the checker refuses 5 million characters anyway). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+/** Folders a workspace search never enters (the language server's and the CLI's rule alike). */
+function skippedFolder(name: string): boolean {
+    return name.startsWith('.') || name === 'node_modules' || name === 'out';
+}
+
+/**
+ * The `.mcred` files under `folder`, as the language server and the CLI both find them: folders
+ * recursively (not `.hidden`, `node_modules` or `out`; links to folders are not followed, so a
+ * link cycle cannot make the search endless), symbolic links to regular files followed once, each
+ * real file once (a file reached directly and through a link, or through two links, is the
+ * file's own path, or else the first link's, in sorted order), files over `MAX_SOURCE_BYTES`,
+ * devices, FIFOs and sockets skipped with a warning. Sorted.
+ */
+export function findWorkspaceFiles(folder: string, extension: string, warn: (message: string) => void): string[] {
+    const candidates: Array<{ file: string; real: string; link: boolean }> = [];
+    const walk = (current: string) => {
+        let entries;
+        try {
+            entries = readdirSync(current, { withFileTypes: true });
+        } catch (error) {
+            warn(`${current}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`);
+            return;
+        }
+        for (const entry of entries) {
+            const full = path.join(current, entry.name);
+            if (entry.isDirectory()) {
+                if (!skippedFolder(entry.name)) walk(full);
+                continue;
+            }
+            if (!entry.name.endsWith(extension) || entry.name.startsWith('.')) continue;
+            const link = entry.isSymbolicLink();
+            let real: string;
+            let stat;
+            try {
+                real = link ? realpathSync(full) : full;
+                stat = statSync(real);
+            } catch {
+                warn(`${full}: a symbolic link to nothing (or a loop of links); skipped`);
+                continue;
+            }
+            if (stat.isDirectory()) continue;
+            if (!stat.isFile()) {
+                warn(`${full}: ${kindOf(stat)}, not a regular file; skipped`);
+                continue;
+            }
+            if (stat.size > MAX_SOURCE_BYTES) {
+                warn(`${full}: ${megabytes(stat.size)}, more than the limit of ${megabytes(MAX_SOURCE_BYTES)} for a .mcred file; skipped (split the catalogue into several files)`);
+                continue;
+            }
+            candidates.push({ file: full, real, link });
+        }
+    };
+    walk(folder);
+    const chosen = new Map<string, { file: string; link: boolean }>();
+    for (const candidate of candidates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+        const key = realFolder(candidate.real);
+        const earlier = chosen.get(key);
+        if (!earlier || (earlier.link && !candidate.link)) chosen.set(key, candidate);
+    }
+    return [...chosen.values()].map(c => c.file).sort();
 }
