@@ -4,6 +4,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createMcredServices } from './mcred-module.js';
 import { NodeExecuteCommandHandler } from './node-commands.js';
+import { NodeRosterFiles } from './workspace/node-roster-files.js';
+import { NodeWorkspaceManager } from './workspace/node-workspace-manager.js';
 
 /**
  * The language server for Node: `mcred-language-server --stdio` (any LSP client) or started by
@@ -30,8 +32,14 @@ function main(): void {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = createConnection(ProposedFeatures.all);
     // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
+    // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
+    // The workspace search follows links to files once and skips devices and FIFOs, as `mcred check` does.
     const { shared } = createMcredServices({ connection, ...NodeFileSystem }, {
-        shared: { lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) } }
+        shared: {
+            lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) },
+            workspace: { WorkspaceManager: services => new NodeWorkspaceManager(services) }
+        },
+        mcred: { workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) } }
     });
     startLanguageServer(shared);
 }

@@ -35,6 +35,7 @@ import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
 import { RuleSettings } from './validation/rule-settings.js';
+import { RosterFiles } from './workspace/roster-files.js';
 
 export type { McredAddedServices, McredServices, McredServiceSet } from './mcred-services.js';
 
@@ -54,7 +55,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
         RuleSettings: services => new RuleSettings(services.shared)
     },
     workspace: {
-        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services),
+        RosterFiles: services => new RosterFiles(services.shared)
     },
     lsp: {
         CompletionProvider: services => new McredCompletionProvider(services),

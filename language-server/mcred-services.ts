@@ -6,6 +6,7 @@
 import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import type { NameIndex } from './references/name-index.js';
 import type { RuleSettings } from './validation/rule-settings.js';
+import type { RosterFiles } from './workspace/roster-files.js';
 
 /** Services that mcred adds to Langium's. */
 export interface McredAddedServices {
@@ -16,6 +17,10 @@ export interface McredAddedServices {
     readonly validation: {
         /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
         readonly RuleSettings: RuleSettings;
+    };
+    readonly workspace: {
+        /** Where a cohort's roster may be read from, and reading it (`roster-path`, export). */
+        readonly RosterFiles: RosterFiles;
     };
 }
 

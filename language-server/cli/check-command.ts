@@ -8,7 +8,7 @@ import { waiverProblems, type WaiverProblem } from '../model/waivers.js';
 import type { SeverityPolicy } from '../rules/severity-policy.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { findConfigFile, readCliRuleConfig } from './rule-config-file.js';
-import { displayPath, readSourceFiles, workspaceOf } from './source-files.js';
+import { displayPath, inputFolders, readSourceFiles, workspaceOf } from './source-files.js';
 import { loadWorkspace } from './workspace.js';
 
 /** One diagnostic as `mcred check --format json` prints it (1-based lines and columns). */
@@ -46,7 +46,7 @@ export const checkCommand: Command = {
         const files = readSourceFiles(positionals);
         const config = readCliRuleConfig(positionals, values.config, values.profile);
         const workspace = workspaceOf(files, findConfigFile(positionals));
-        const loaded = await loadWorkspace(workspace.files, config.policy);
+        const loaded = await loadWorkspace(workspace.files, config.policy, { disk: true, folders: inputFolders(positionals) });
         // Only the named files are reported; the rest of the workspace resolves their references.
         const documents = loaded.documents.filter(document => workspace.named.has(document.uri.fsPath));
         const findings = documents.flatMap(findingsOf);

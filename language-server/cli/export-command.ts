@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
@@ -7,7 +5,10 @@ import {
 } from '../export/export-plan.js';
 import { EXPORT_FORMAT_IDS } from '../export/formats.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
-import { displayPath, readSourceFiles, withSiblings } from './source-files.js';
+import { displayPath, inputFolders, readSourceFiles, withSiblings } from './source-files.js';
+import { decodeRoster } from '../export/roster.js';
+import { MAX_ROSTER_BYTES } from '../export/roster-location.js';
+import { readRegularFile } from '../workspace/node-files.js';
 import { UsageError } from './usage-error.js';
 import { toJsonText, type JsonObject } from '../export/json.js';
 import type { IssuerKey } from '../signing/keys.js';
@@ -15,7 +16,7 @@ import { signCredential, SigningError } from '../signing/sign.js';
 import { indicesFileOf, statusEntry, StatusListError } from '../signing/status-list.js';
 import { keyPermissionWarning, readKeyFile, readStatusListFiles, writeFileAtomically, type StatusListFiles } from './signing-files.js';
 import { loadWorkspace } from './workspace.js';
-import { writeFilesAtomically, WriteError } from './write-files.js';
+import { ExportWriteError, writeExportSet } from '../workspace/export-set-writer.js';
 
 /** Where `mcred export` writes without `--out`; the VS Code setting `mcred.export.outputFolder` has the same default. */
 export const DEFAULT_OUTPUT_FOLDER = path.join('out', 'credentials');
@@ -24,7 +25,7 @@ export const exportCommand: Command = {
     name: 'export',
     summary: 'export credentials as Open Badges 3.0 or Europass (ELM) JSON-LD, per learner or as a template',
     usage: 'mcred export <file|folder>... --format ob3|elm [--cohort NAME | --roster file.csv | --template]'
-        + ' [--credential NAME] [--issued YYYY-MM-DD] [--out dir] [--reveal-identity] [--sign KEY [--status-list FILE]]',
+        + ' [--credential NAME] [--issued YYYY-MM-DD] [--roster-encoding windows-1252] [--out dir] [--reveal-identity] [--sign KEY [--status-list FILE]]',
     async run(args: string[]): Promise<CommandResult> {
         const { values, positionals } = parseCommandArgs(args, {
             format: { type: 'string' },
@@ -33,11 +34,13 @@ export const exportCommand: Command = {
             template: { type: 'boolean' },
             credential: { type: 'string' },
             issued: { type: 'string' },
+            'roster-encoding': { type: 'string' },
             out: { type: 'string' },
             'reveal-identity': { type: 'boolean' },
             'sign': { type: 'string' },
             'status-list': { type: 'string' }
         });
+        const encoding = values['roster-encoding'];
         if (values.format === undefined) {
             throw new UsageError(`--format is required (${EXPORT_FORMAT_IDS.join(' or ')})`);
         }
@@ -54,10 +57,11 @@ export const exportCommand: Command = {
         const signing = values.sign !== undefined ? await readKeyFile(values.sign) : undefined;
         const statusList = values['status-list'] !== undefined ? readStatusListFiles(values['status-list'], true) : undefined;
         const targets = readSourceFiles(positionals);
-        const roster = values.roster !== undefined ? readRoster(values.roster) : undefined;
+        const roster = values.roster !== undefined ? readRoster(values.roster, encoding) : undefined;
         const outFolder = path.resolve(values.out ?? DEFAULT_OUTPUT_FOLDER);
 
-        const { documents } = await loadWorkspace(withSiblings(targets));
+        const folders = inputFolders(positionals);
+        const { documents } = await loadWorkspace(withSiblings(targets), undefined, { disk: true, folders });
         const targetPaths = new Set(targets.map(t => t.path));
         const request: ExportRequest = {
             format,
@@ -74,7 +78,8 @@ export const exportCommand: Command = {
             plan = await planExport({
                 documents: documents.filter(d => targetPaths.has(d.uri.fsPath)),
                 workspace: documents,
-                readText: uri => readFile(uri.fsPath, 'utf8')
+                workspaceFolders: folders.map(folder => URI.file(folder)),
+                readText: (uri, roots) => new Promise<string>(resolve => resolve(readRosterFile(uri.fsPath, roots.map(root => root.fsPath), encoding)))
             }, request);
         } catch (error) {
             if (error instanceof ExportRequestError) throw new UsageError(error.message);
@@ -96,10 +101,10 @@ export const exportCommand: Command = {
             files = signed.files;
         }
         try {
-            writeFilesAtomically(outFolder, files);
+            await writeExportSet(outFolder, files, { exitOnSignal: true });
             if (statusList) writeFileAtomically(indicesFileOf(statusList.file), JSON.stringify(statusList.indices, undefined, 2) + '\n');
         } catch (error) {
-            if (error instanceof WriteError) throw new UsageError(error.message);
+            if (error instanceof ExportWriteError) throw new UsageError(error.message);
             throw error;
         }
         const warnings = [signing && values.sign ? keyPermissionWarning(values.sign) : undefined, warningsOf(plan).stderr].filter(Boolean).join('');
@@ -111,12 +116,18 @@ function warningsOf(plan: ExportPlan): { stderr?: string } {
     return plan.warnings.length > 0 ? { stderr: plan.warnings.map(w => `warning: ${w}\n`).join('') } : {};
 }
 
-function readRoster(file: string): { text: string; source: string } {
+function readRoster(file: string, encoding: string | undefined): { text: string; source: string } {
     try {
-        return { text: readFileSync(file, 'utf8'), source: displayPath(path.resolve(file)) };
+        // Named on the command line: anywhere, but a regular file under the size limit.
+        return { text: readRosterFile(file, undefined, encoding), source: displayPath(path.resolve(file)) };
     } catch (error) {
-        throw new UsageError(`${file}: cannot read the roster (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+        throw new UsageError(`${file}: cannot read the roster (${error instanceof Error ? error.message : String(error)})`);
     }
+}
+
+/** A roster's text: a regular file of at most 50 MB (inside `roots` when given), UTF-8 or `encoding`. */
+function readRosterFile(file: string, roots: readonly string[] | undefined, encoding: string | undefined): string {
+    return decodeRoster(readRegularFile(file, roots, MAX_ROSTER_BYTES), encoding);
 }
 
 function problemLine(problem: ExportProblem): string {

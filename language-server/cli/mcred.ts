@@ -66,9 +66,21 @@ export async function main(argv: string[]): Promise<number> {
     }
 }
 
+/**
+ * Prints the result. A reader that went away (`mcred export … | head`, a closed terminal) is not
+ * an error of the command: the work is done, so the exit code stays the command's.
+ */
 function write(text: string): Promise<void> {
-    return new Promise((resolve, reject) => process.stdout.write(text, error => error ? reject(error) : resolve()));
+    return new Promise((resolve, reject) => process.stdout.write(text, error => {
+        if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(error);
+        else resolve();
+    }));
 }
+
+// Without a listener, a write to a closed pipe throws an 'error' event: a stack trace after a successful export.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+});
 
 main(process.argv.slice(2)).then(
     code => { process.exitCode = code; },

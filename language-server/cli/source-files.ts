@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from './usage-error.js';
+import { FileAccessError, findWorkspaceFiles, MAX_SOURCE_BYTES, readRegularFile } from '../workspace/node-files.js';
 
 export interface SourceFile {
     /** Absolute path. */
@@ -9,7 +10,6 @@ export interface SourceFile {
 }
 
 const EXTENSION = '.mcred';
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * Reads every `.mcred` file named by `inputs` (files, or folders searched recursively), each
@@ -39,7 +39,26 @@ export function readSourceFiles(inputs: readonly string[]): SourceFile[] {
             paths.add(absolute);
         }
     }
-    return [...paths].sort().map(file => ({ path: file, text: readText(file) }));
+    return uniqueByRealPath([...paths]).map(file => ({ path: file, text: readText(file) }));
+}
+
+/**
+ * Each real file once, sorted: of a file named directly and through a link (or two links), its
+ * own path is kept, else the first link's, as the language server does.
+ */
+function uniqueByRealPath(paths: readonly string[]): string[] {
+    const chosen = new Map<string, string>();
+    for (const file of [...paths].sort()) {
+        let real: string;
+        try {
+            real = realpathSync(file);
+        } catch {
+            real = file;
+        }
+        const earlier = chosen.get(real);
+        if (earlier === undefined || (earlier !== real && file === real)) chosen.set(real, file);
+    }
+    return [...chosen.values()].sort();
 }
 
 function statOrUndefined(file: string) {
@@ -51,27 +70,18 @@ function statOrUndefined(file: string) {
 }
 
 function findMcredFiles(folder: string): string[] {
-    const found: string[] = [];
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(entry.name)) found.push(...findMcredFiles(full));
-        } else if (entry.name.endsWith(EXTENSION) && (entry.isFile() || (entry.isSymbolicLink() && statOrUndefined(full)?.isFile()))) {
-            // A symbolic link to a file counts (e.g. a shared providers file); links to folders
-            // are not followed, so that a link cycle cannot make the search endless.
-            found.push(full);
-        }
-    }
-    return found;
+    return findWorkspaceFiles(folder, EXTENSION, message => process.stderr.write(`mcred: ${displayPath(message)}\n`));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function readText(file: string): string {
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-        bytes = readFileSync(file);
+        // A regular file under the size limit: a link to /dev/zero or a FIFO is refused, not read without end.
+        bytes = readRegularFile(file, undefined, MAX_SOURCE_BYTES);
     } catch (error) {
+        if (error instanceof FileAccessError) throw new UsageError(`${displayPath(file)}: ${error.message}`);
         throw new UsageError(`${displayPath(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
     if (bytes.includes(0)) {
@@ -96,12 +106,14 @@ export function displayPath(file: string): string {
  */
 export function withSiblings(targets: readonly SourceFile[]): SourceFile[] {
     const paths = new Set(targets.map(t => t.path));
+    const realPaths = new Set(targets.map(t => realOrSelf(t.path)));
     const siblings: string[] = [];
     for (const folder of new Set(targets.map(t => path.dirname(t.path)))) {
         for (const entry of readdirSync(folder)) {
             const file = path.join(folder, entry);
-            if (entry.endsWith(EXTENSION) && !paths.has(file) && statOrUndefined(file)?.isFile()) {
+            if (entry.endsWith(EXTENSION) && !entry.startsWith('.') && !paths.has(file) && !realPaths.has(realOrSelf(file)) && statOrUndefined(file)?.isFile()) {
                 paths.add(file);
+                realPaths.add(realOrSelf(file));
                 siblings.push(file);
             }
         }
@@ -152,4 +164,17 @@ export function workspaceOf(named: readonly SourceFile[], configFile: string | u
         named: new Set(named.map(file => file.path)),
         description: `${shown.join(', ')} (${total} ${total === 1 ? 'file' : 'files'})`
     };
+}
+
+/** The folders among the inputs (absolute): a roster may be anywhere inside a folder the user named. */
+export function inputFolders(inputs: readonly string[]): string[] {
+    return inputs.map(input => path.resolve(input)).filter(absolute => statOrUndefined(absolute)?.isDirectory());
+}
+
+function realOrSelf(file: string): string {
+    try {
+        return realpathSync(file);
+    } catch {
+        return file;
+    }
 }

@@ -1,14 +1,16 @@
-import { AstUtils, GrammarUtils, UriUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type URI } from 'langium';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../generated/ast.js';
 import { cohortLearners, credentialModel, type CredentialModel, type Issuance, type LearnerModel } from '../model/credential-model.js';
 import { otherErrors, readiness, type Blocker, type ContextDiagnostic } from '../model/readiness.js';
 import { evidenceLine, type Evidence } from '../model/stated.js';
 import { sha256Hex } from './content-ids.js';
 import { credentialId, credentialSeed } from './document-ids.js';
-import { credentialFileName, templateFileName } from './file-names.js';
+import { learnerIdProblem } from './learner-identity.js';
+import { credentialFileName, duplicateFileNames, templateFileName } from './file-names.js';
 import { EXPORT_FORMATS, exportFormat, type ExportFormat } from './formats.js';
 import { toJsonText } from './json.js';
-import { parseRoster, isIsoDate } from './roster.js';
+import { parseRoster, isIsoDate, RosterEncodingError } from './roster.js';
+import { rosterLocationProblem, rosterRoots, rosterUri } from './roster-location.js';
 import { cohortCredential, cohortCredentialName } from '../model/credential-contexts.js';
 
 /**
@@ -39,8 +41,13 @@ export interface ExportInput {
     readonly documents: ReadonlyArray<LangiumDocument<Model>>;
     /** Every document of the workspace, built and validated (cohorts and pathways may be in other files). */
     readonly workspace: ReadonlyArray<LangiumDocument<Model>>;
-    /** Reads a roster file named by a cohort; rejects when it cannot be read. */
-    readonly readText: (uri: URI) => Promise<string>;
+    /**
+     * Reads a roster file named by a cohort, found inside `roots` (the programme's folder and the
+     * workspace folders); rejects when it cannot be read or is not a regular file inside them.
+     */
+    readonly readText: (uri: URI, roots: readonly URI[]) => Promise<string>;
+    /** The workspace folders a cohort's roster may also be in (besides its programme's folder). */
+    readonly workspaceFolders?: readonly URI[];
 }
 
 /**
@@ -155,7 +162,27 @@ export async function planExport(input: ExportInput, request: ExportRequest): Pr
         }
         documents.push(...issue(model, format, issuances, problems, request.revealIdentity === true));
     }
+    problems.push(...fileNameCollisions(documents));
     return { format, documents: problems.length > 0 ? [] : documents, problems, notes, warnings, issuerDids };
+}
+
+/**
+ * Two documents that would be written to the same file (on a disk that ignores case or
+ * normalises Unicode, or under a Windows device name): refused, naming both, before anything is
+ * written, so that no learner's credential overwrites another's.
+ */
+function fileNameCollisions(documents: readonly ExportedDocument[]): ExportProblem[] {
+    return duplicateFileNames(documents, d => d.fileName).map(({ first, second, fileName }) => ({
+        code: 'file-name-collision',
+        message: `${documentLabel(first)} and ${documentLabel(second)} would both be written to '${fileName}' `
+            + '(file names that differ only in case or Unicode form are one file on Windows and macOS): rename one of them'
+    }));
+}
+
+function documentLabel(document: ExportedDocument): string {
+    return document.learner !== undefined
+        ? `'${document.credential}' for ${document.learner}${document.cohort ? ` (cohort ${document.cohort})` : ''}`
+        : `the template of '${document.credential}'`;
 }
 
 function selectCredentials(input: ExportInput, request: ExportRequest, allCohorts: readonly Cohort[]): MicroCredential[] {
@@ -277,6 +304,12 @@ function rosterIssuances(learners: readonly LearnerModel[], issued: string | und
             problems.push({ source, line, code: 'learner-name', message: nameProblem });
             continue;
         }
+        const idProblem = learner.identifier !== undefined ? learnerIdProblem(learner.identifier) : undefined;
+        if (idProblem) {
+            const [source, line] = splitSource(learner.source);
+            problems.push({ source, line, code: 'value-learner-id', message: `${learnerLabel(learner)}: ${idProblem}` });
+            continue;
+        }
         const date = learner.issued ?? issued;
         if (!date) {
             const [source, line] = splitSource(learner.source);
@@ -313,13 +346,19 @@ async function cohortIssuances(cohort: Cohort, input: ExportInput, problems: Exp
     });
     if (cohort.roster?.trim()) {
         const document = AstUtils.getDocument(cohort);
-        const uri = UriUtils.resolvePath(UriUtils.dirname(document.uri), cohort.roster.trim());
+        const location = rosterLocationProblem(document.uri, cohort.roster, input.workspaceFolders);
+        if (location) {
+            problems.push({ ...locationOf(cohort), code: 'roster-path', message: `cohort '${cohort.name}': ${location}` });
+            return issuances;
+        }
+        const uri = rosterUri(document.uri, cohort.roster);
         let text: string;
         try {
-            text = await input.readText(uri);
+            text = await input.readText(uri, rosterRoots(document.uri, input.workspaceFolders));
         } catch (error) {
             const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-            problems.push({ ...locationOf(cohort), code: 'roster', message: `cohort '${cohort.name}': cannot read roster '${cohort.roster}' (${reason})` });
+            const code = error instanceof RosterEncodingError ? 'roster' : 'roster-path';
+            problems.push({ ...locationOf(cohort), code, message: `cohort '${cohort.name}': cannot read roster '${cohort.roster.trim()}' (${reason})` });
             return issuances;
         }
         const learners = rosterLearners(text, cohort.roster.trim(), problems);
@@ -350,7 +389,7 @@ function issue(
         if (earlier) {
             const [source, line] = splitSource(issuance.learner.source);
             problems.push({
-                source, line, code: 'duplicate-learner',
+                source, line, code: 'learner-duplicate',
                 message: `${learnerLabel(issuance.learner)} is issued '${model.name}' twice on ${issuance.issued} (also in ${earlier.learner.source ?? 'the same list'})`
             });
             continue;

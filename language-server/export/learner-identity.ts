@@ -8,12 +8,50 @@ import type { LearnerModel } from '../model/credential-model.js';
 const URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
-/** The learner's identifier as a URI (`mailto:` added to a bare email address), or undefined. */
+/** The schemes a learner's identifier may have: it becomes `credentialSubject.id`. */
+export const LEARNER_ID_SCHEMES = ['mailto', 'did', 'https', 'urn'] as const;
+
+/**
+ * One learner, one spelling: trimmed, Unicode NFC, a bare e-mail address as `mailto:`, the
+ * scheme in lower case (`MAILTO:` → `mailto:`) and the domain of an e-mail address in lower case.
+ * `jane@example.org`, `mailto:jane@example.org` and `MAILTO:jane@EXAMPLE.org` are one learner.
+ */
+export function normaliseLearnerId(identifier: string): string {
+    const id = identifier.trim().normalize('NFC');
+    if (EMAIL.test(id)) return `mailto:${lowerDomain(id)}`;
+    if (!URI.test(id)) return id;
+    const colon = id.indexOf(':');
+    const scheme = id.slice(0, colon).toLowerCase();
+    const rest = id.slice(colon + 1);
+    return scheme === 'mailto' && EMAIL.test(rest) ? `mailto:${lowerDomain(rest)}` : `${scheme}:${rest}`;
+}
+
+function lowerDomain(email: string): string {
+    const at = email.lastIndexOf('@');
+    return `${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`;
+}
+
+/**
+ * Why an identifier may not identify a learner: it has a URI scheme other than `mailto:`,
+ * `did:`, `https:` or `urn:` (`javascript:`, `data:`, `file:`, `http:`), which a wallet or a
+ * verifier could follow. An identifier without a scheme (a student number) is not a URI and is
+ * carried as an identifier entry, so it is not a problem here.
+ */
+export function learnerIdProblem(identifier: string): string | undefined {
+    const id = normaliseLearnerId(identifier);
+    if (!URI.test(id) && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(id)) return undefined;
+    const scheme = id.slice(0, id.indexOf(':'));
+    return (LEARNER_ID_SCHEMES as readonly string[]).includes(scheme)
+        ? undefined
+        : `a learner's identifier must be a mailto:, did:, https: or urn: URI, not ${scheme}:`;
+}
+
+/** The learner's identifier as a URI (normalised, `mailto:` added to a bare email address), or undefined. */
 export function learnerUri(learner: LearnerModel): string | undefined {
     const id = learner.identifier;
     if (!id) return undefined;
-    if (EMAIL.test(id)) return `mailto:${id}`;
-    return URI.test(id) ? id : undefined;
+    const normal = normaliseLearnerId(id);
+    return URI.test(normal) ? normal : undefined;
 }
 
 /** The email address of a `mailto:` (or bare email) identifier. */
@@ -25,7 +63,7 @@ export function mailtoAddress(identifier: string): string | undefined {
 
 /** What identifies a learner in ids and file names: the identifier, else the name. */
 export function learnerKey(learner: LearnerModel): string {
-    return learner.identifier ?? `name:${learner.fullName}`;
+    return learner.identifier ? normaliseLearnerId(learner.identifier) : `name:${learner.fullName.trim().normalize('NFC')}`;
 }
 
 /** A decentralized identifier (`did:method:…`): the subject id of a privacy-preserving credential. */

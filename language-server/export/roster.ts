@@ -12,6 +12,58 @@ export interface Roster {
     readonly problems: readonly RosterProblem[];
 }
 
+/** A roster that cannot be decoded as text; the message names the line and how to fix it. */
+export class RosterEncodingError extends Error {
+    override readonly name = 'RosterEncodingError';
+}
+
+/**
+ * The text of a roster file: UTF-8 (a byte order mark is dropped), or the `encoding` the user
+ * named (`windows-1252`, `latin1`, `utf-16le`, … as the WHATWG Encoding Standard names them).
+ * Bytes that are not UTF-8 are refused with the first line they are on, never guessed: a roster
+ * saved as Windows-1252 would otherwise issue a credential to "Jos\uFFFD N\uFFFD\uFFFDez".
+ */
+export function decodeRoster(bytes: Uint8Array, encoding?: string): string {
+    if (encoding !== undefined && !/^utf-?8$/i.test(encoding.trim())) {
+        let decoder: TextDecoder;
+        try {
+            decoder = new TextDecoder(encoding.trim(), { fatal: true });
+        } catch {
+            throw new RosterEncodingError(`'${encoding}' is not an encoding name (e.g. utf-8, windows-1252, iso-8859-15, utf-16le)`);
+        }
+        try {
+            return stripBom(decoder.decode(bytes));
+        } catch {
+            throw new RosterEncodingError(`the roster is not valid ${encoding} text`);
+        }
+    }
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    try {
+        return stripBom(utf8.decode(bytes));
+    } catch {
+        // Find the line: a line feed byte never occurs inside a UTF-8 sequence.
+        let line = 1;
+        let start = 0;
+        for (let i = 0; i <= bytes.length; i++) {
+            if (i === bytes.length || bytes[i] === 0x0a) {
+                try {
+                    utf8.decode(bytes.subarray(start, i));
+                } catch {
+                    break;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        throw new RosterEncodingError(`line ${line} is not UTF-8 text (the file was probably saved as Windows-1252 or Latin-1): `
+            + 'save the roster as "CSV UTF-8", or name its encoding (mcred export --roster-encoding windows-1252)');
+    }
+}
+
+function stripBom(text: string): string {
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
 const COLUMNS = ['name', 'id', 'grade', 'issued', 'given', 'family'] as const;
 const REQUIRED = ['name', 'id'] as const;
 
@@ -33,7 +85,7 @@ export function parseRoster(text: string, source: string): Roster {
     const index = new Map<string, number>();
     names.forEach((name, i) => {
         if (!(COLUMNS as readonly string[]).includes(name)) {
-            problems.push({ line: header.line, message: `unknown column '${header.fields[i].trim()}' in the header (expected ${COLUMNS.join(', ')})` });
+            problems.push({ line: header.line, message: `unknown column ${columnLabel(header.fields[i], i)} in the header (expected ${COLUMNS.join(', ')})` });
         } else if (index.has(name)) {
             problems.push({ line: header.line, message: `column '${name}' appears twice in the header` });
         } else {
@@ -65,7 +117,7 @@ export function parseRoster(text: string, source: string): Roster {
             continue;
         }
         if (issued !== undefined && !isIsoDate(issued)) {
-            problems.push({ line: record.line, message: `'${issued}' is not a date of issuing as YYYY-MM-DD` });
+            problems.push({ line: record.line, message: `the date of issuing ${/^[\d-]{1,12}$/.test(issued) ? `'${issued}' ` : ''}is not a date as YYYY-MM-DD` });
             continue;
         }
         learners.push({
@@ -80,6 +132,16 @@ export function parseRoster(text: string, source: string): Roster {
         });
     }
     return { learners: problems.length > 0 ? [] : learners, problems };
+}
+
+/**
+ * A header field as messages show it: quoted when it reads as a column name (short, letters,
+ * digits, spaces, `_`, `-`), else only its position, so that a file that is not a roster (a key
+ * file, an environment dump) is never echoed into a terminal or a CI log.
+ */
+function columnLabel(field: string, index: number): string {
+    const name = field.trim();
+    return name.length <= 32 && /^[\p{L}\p{N} _-]*$/u.test(name) ? `'${name}'` : `${index + 1} (not a column name)`;
 }
 
 interface CsvRecord {

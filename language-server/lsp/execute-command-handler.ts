@@ -11,6 +11,8 @@ import { reportCommand } from './report-command.js';
 import { importCommand } from './import-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
+import type { McredServices } from '../mcred-module.js';
+import type { RosterFiles } from '../workspace/roster-files.js';
 
 /**
  * Runs the export in the language server, with the same pure functions as `mcred export`, so
@@ -38,7 +40,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
         } catch (error) {
             return { kind: 'error', message: `Cannot read ${args.uri}: ${error instanceof Error ? error.message : String(error)}` };
         }
-        const { LangiumDocuments, FileSystemProvider } = this.shared.workspace;
+        const { LangiumDocuments } = this.shared.workspace;
         const workspace = LangiumDocuments.all.toArray() as Array<LangiumDocument<Model>>;
         if (args.list) {
             return { kind: 'credentials', credentials: credentialsOf(document, workspace) };
@@ -51,12 +53,22 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
             today: new Date().toISOString().slice(0, 10)
         };
         try {
-            const plan = await planExport({ documents: [document], workspace, readText: uri => FileSystemProvider.readFile(uri) }, request);
+            const rosters = this.rosterFiles(document);
+            const plan = await planExport({
+                documents: [document], workspace,
+                workspaceFolders: rosters.workspaceFolders(),
+                readText: (uri, roots) => rosters.readText(uri, roots)
+            }, request);
             return { kind: 'export', formatLabel: plan.format.label, documents: plan.documents, problems: plan.problems, notes: [...plan.warnings.map(w => `Warning: ${w}`), ...plan.notes] };
         } catch (error) {
             if (error instanceof ExportRequestError) return { kind: 'error', message: error.message };
             throw error;
         }
+    }
+
+    /** The roster service of the language the document is in (the same one `roster-path` uses). */
+    private rosterFiles(document: LangiumDocument): RosterFiles {
+        return (this.shared.ServiceRegistry.getServices(document.uri) as McredServices).workspace.RosterFiles;
     }
 
     /**

@@ -56,5 +56,10 @@ export function escapeMarkdown(text: string): string {
         .replace(/[\\`*_[\]#|~$]/g, c => `\\${c}`)
         .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
         .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
+        .replace(/>/g, '&gt;')
+        // A code host turns bare addresses into live links and `@name` into a notification: a
+        // zero-width space after `@`, in `://` and after `www` keeps them plain text.
+        .replace(/@(?=[\w-])/g, '@\u200B')
+        .replace(/:\/\//g, ':\u200B//')
+        .replace(/\bwww\./gi, w => `${w.slice(0, 3)}\u200B.`);
 }

@@ -157,6 +157,15 @@ export const RULES = {
     'value-did': { severity: 'error', family: 'values-references', source: 'W3C DID Core 1.0; did:web and did:key method specifications',
         principles: [9],
         summary: "A provider's `did` is a did:web or an Ed25519 did:key (the issuer id of signed credentials)." },
+    'roster-path': { severity: 'error', family: 'values-references', source: 'mcred language',
+        principles: [9],
+        summary: "A cohort's roster is a regular CSV file (at most 50 MB) inside the programme's folder or the workspace." },
+    'value-learner-id': { severity: 'error', family: 'values-references', source: 'RFC 3986 URIs',
+        principles: [9],
+        summary: "A learner's identifier is a mailto:, did:, https: or urn: URI (or an identifier without a scheme in a roster)." },
+    'learner-duplicate': { severity: 'error', family: 'values-references', source: annex1(1),
+        principles: [9],
+        summary: 'A learner appears once in a cohort (identifiers compared after normalising: jane@…, mailto:jane@…, MAILTO:…).' },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),

@@ -289,6 +289,27 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'provider HELSINKI {\n    name "University of Helsinki"\n    did "did:web:www.helsinki.fi"\n}',
         fix: 'Write the provider\'s web domain as `did:web:<domain>`, or the did:key that `mcred keys new` printed.'
     },
+    'roster-path': {
+        rule: 'A cohort\'s `roster "…"` resolves inside the folder of its `.mcred` file (or a folder below it) or inside a workspace folder, also once symbolic links are resolved, and is a regular file of at most 50 MB: not a folder, a device, a FIFO or a file of the system (`/proc`, `/etc`). The editor and `mcred check` report it; the export refuses it. Messages never quote the file.',
+        why: 'The roster is read when credentials are exported, often in CI where secrets live in files and in the environment: a programme must not make the export read, or print, a file that is not its roster, or hang on a pipe or a device.',
+        fires: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    roster "/proc/self/environ"\n}',
+        fixed: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    roster "learners.csv"\n}',
+        fix: 'Put the roster next to the programme and name it by its relative path.'
+    },
+    'value-learner-id': {
+        rule: 'A learner\'s `id` in a cohort, or in a roster row, that has a URI scheme uses `mailto:`, `did:`, `https:` or `urn:` (any case; a bare e-mail address is read as `mailto:`). Any other scheme (`javascript:`, `data:`, `file:`, `http:`) is refused. In a roster, an identifier without a scheme (a student number) is carried as an identifier entry.',
+        why: 'The identifier becomes the credential subject\'s `id`, which wallets and verifiers display and may follow: a `javascript:` or `data:` id is an attack on them, a `file:` id points nowhere.',
+        fires: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    learner "Jane Doe" id "javascript:alert(1)"\n}',
+        fixed: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    learner "Jane Doe" id "mailto:jane.doe@example.org"\n}',
+        fix: 'Write the learner\'s real identifier: an e-mail address, a DID, an https: address or a URN.'
+    },
+    'learner-duplicate': {
+        rule: 'A learner appears once in a cohort. Identifiers are compared after normalising them: trimmed, Unicode NFC, the scheme in lower case, a bare e-mail address read as `mailto:` and the domain of an e-mail address in lower case; a learner without an identifier is compared by name (NFC). The export refuses the same learner twice for one credential and date across cohorts and rosters too.',
+        why: 'Two lines for one learner issue the same credential twice on one date (Annex I element 1 identifies one learner per credential); one of them is usually a typing or merging error.',
+        fires: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    learner "Jane Doe" id "jane.doe@example.org"\n    learner "Jane Doe" id "MAILTO:jane.doe@example.org"\n}',
+        fixed: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    learner "Jane Doe" id "mailto:jane.doe@example.org"\n}',
+        fix: 'Remove one of the two lines (or correct the identifier of a different learner).'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

@@ -47,7 +47,8 @@ const CODES = new Vocabulary('mcred check codes', undefined, ISSUE_CODES.map(cod
 export function parseRuleConfigText(text: string, origin: string): RuleConfig {
     let json: unknown;
     try {
-        json = JSON.parse(text);
+        // Editors on Windows save JSON with a byte order mark; JSON.parse refuses it.
+        json = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     } catch (error) {
         throw new ConfigError(`${origin}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
     }

@@ -6,6 +6,7 @@ import { HoleChecks } from './hole-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
 import { ProgrammeChecks } from './programme-checks.js';
+import { RosterChecks } from './roster-checks.js';
 import { ValueChecks } from './value-checks.js';
 import { WaiverChecks } from './waiver-checks.js';
 
@@ -22,5 +23,6 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     () => new PathwayChecks(),
     () => new ProgrammeChecks(),
     () => new DesignMethodChecks(),
-    () => new WaiverChecks()
+    () => new WaiverChecks(),
+    services => new RosterChecks(services)
 ];

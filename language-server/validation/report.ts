@@ -33,7 +33,16 @@ export function report<N extends AstNode>(
 ): void {
     const rule = RULES[code];
     const data: McredDiagnosticData = { ...facts, code };
-    accept(langiumSeverity(severity), `${message} — ${rule.source}.`, { ...where, code, data });
+    accept(langiumSeverity(severity), `${shortenQuoted(message)} — ${rule.source}.`, { ...where, code, data });
+}
+
+/** Longest quoted value a message repeats in full; a longer one is cut (`'xxxx…'`). */
+const MAX_QUOTED = 80;
+
+/** A message quotes the wrong value; a 1 MB value is not repeated in every diagnostic and hover. */
+function shortenQuoted(message: string): string {
+    if (message.length <= 4 * MAX_QUOTED) return message;
+    return message.replace(/(['"`])([^'"`\n]{81,}?)\1/g, (_, quote: string, value: string) => `${quote}${[...value].slice(0, MAX_QUOTED).join('')}…${quote}`);
 }
 
 function langiumSeverity(severity: Severity): ValidationSeverity {

@@ -9,6 +9,7 @@ import type { CheckFamily } from './check-family.js';
 
 export { dateProblem, MAX_MICRO_ECTS };
 import { report } from './report.js';
+import { learnerIdProblem, normaliseLearnerId } from '../export/learner-identity.js';
 import { checkEmailAddress, checkIdentifierUri, checkWebAddress, looksLikeLink } from './uri-syntax.js';
 
 /** Notional learning hours per ECTS credit (ECTS Users' Guide 2015). */
@@ -30,7 +31,7 @@ export class ValueChecks implements CheckFamily {
         QualityAssurance: this.checkReviewCycle,
         Business: this.checkFee,
         Outcome: this.checkSkillUris,
-        Cohort: this.checkIssueDate,
+        Cohort: [this.checkIssueDate, this.checkDuplicateLearners],
         Learner: this.checkLearnerIdentifier
     };
 
@@ -202,8 +203,38 @@ export class ValueChecks implements CheckFamily {
         }
     }
 
+    /**
+     * The same learner twice in one cohort (one date of issuing): identifiers compared after
+     * normalising (`jane@…`, `mailto:jane@…` and `MAILTO:…` are one), names in Unicode NFC when
+     * there is no identifier. The export would issue the same credential twice.
+     */
+    checkDuplicateLearners(cohort: Cohort, accept: ValidationAcceptor): void {
+        const seen = new Map<string, Learner>();
+        for (const learner of cohort.learners) {
+            const id = learner.identifier?.trim();
+            const name = (learner.fullName as string | undefined)?.trim();
+            const key = id ? normaliseLearnerId(id) : name ? `name:${name.normalize('NFC')}` : undefined;
+            if (key === undefined) continue;
+            const first = seen.get(key);
+            if (first) {
+                const line = (first.$cstNode?.range.start.line ?? 0) + 1;
+                report(accept, 'learner-duplicate',
+                    `Learner "${learner.fullName}" is already in cohort '${cohort.name}' (line ${line}${id ? `, as ${first.identifier ?? first.fullName}` : ''}): the same learner would be issued the credential twice on one date`,
+                    { node: learner, keyword: 'learner' }, { first: line });
+            } else {
+                seen.set(key, learner);
+            }
+        }
+    }
+
     checkLearnerIdentifier(learner: Learner, accept: ValidationAcceptor): void {
         if (learner.identifier === undefined) return;
+        const schemeProblem = learnerIdProblem(learner.identifier);
+        if (schemeProblem) {
+            report(accept, 'value-learner-id', `Learner "${learner.fullName}": ${schemeProblem}; write "mailto:name@example.org", a DID, an https: address or a urn:`,
+                { node: learner, property: 'identifier' }, { value: learner.identifier });
+            return;
+        }
         const problem = checkIdentifierUri(learner.identifier);
         if (problem) {
             report(accept, 'value-url', `The identifier of learner "${learner.fullName}" ${problem.problem}: use "mailto:name@example.org", a DID or a URL`,

@@ -1,5 +1,6 @@
 // `mcred export` as a user runs it: the built CLI (npm test builds first) in a scratch folder.
 import { spawnSync } from 'node:child_process';
+import { MANIFEST } from '../../language-server/workspace/export-set-writer.js';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -29,7 +30,7 @@ function mcred(...args: string[]) {
 function filesUnder(folder: string): string[] {
     if (!existsSync(folder)) return [];
     return readdirSync(folder, { recursive: true, withFileTypes: true })
-        .filter(entry => entry.isFile())
+        .filter(entry => entry.isFile() && entry.name !== MANIFEST)
         .map(entry => path.relative(folder, path.join(entry.parentPath, entry.name)))
         .sort();
 }
@@ -77,7 +78,7 @@ describe('mcred export', () => {
         writeFileSync(path.join(scratch, 'learners.csv'), 'name,id,grade,issued\n"Doe, Jane",mailto:jane@example.org,A,2026-07-01\nKim Lee,S-42,B,2026-07-01\n');
         const run = mcred('export', EXAMPLE, '--format', 'ob3', '--roster', 'learners.csv', '--out', 'r');
         expect(run.stderr).toBe('');
-        expect(filesUnder(path.join(scratch, 'r')).map(f => f.replace(/_[0-9a-f]{8}\./, '_#.'))).toEqual([
+        expect(filesUnder(path.join(scratch, 'r')).map(f => f.replace(/_[0-9a-f]{32}\./, '_#.'))).toEqual([
             'AIDigitalEthics_doe-jane_#.ob3.json', 'AIDigitalEthics_kim-lee_#.ob3.json'
         ]);
     });
@@ -136,7 +137,7 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         mkdirSync(path.join(out, plan.documents[1].fileName), { recursive: true }); // the second file's name is taken by a folder
         const run = mcred('export', EXAMPLE, '--format', 'ob3', '--out', 'out');
         expect(run.status).toBe(2);
-        expect(run.stderr).toMatch(/cannot write to the output folder .*; nothing was written/);
+        expect(run.stderr).toMatch(/is not a regular file .*; nothing was written/);
         expect(readdirSync(out)).toEqual([plan.documents[1].fileName]);
     });
 
@@ -144,7 +145,7 @@ describe('mcred export refuses, with a clear message, a non-zero exit and no fil
         [['export', EXAMPLE], '--format is required (ob3 or elm)'],
         [['export', EXAMPLE, '--format', 'pdf'], "unknown format 'pdf' (expected ob3 or elm)"],
         [['export', EXAMPLE, '--format', 'ob3', '--cohort', 'Autumn'], "no cohort named 'Autumn'"],
-        [['export', EXAMPLE, '--format', 'ob3', '--roster', 'missing.csv'], 'missing.csv: cannot read the roster (ENOENT)'],
+        [['export', EXAMPLE, '--format', 'ob3', '--roster', 'missing.csv'], 'missing.csv: cannot read the roster (no such file)'],
         [['export', 'missing.mcred', '--format', 'ob3'], 'missing.mcred: no such file or folder']
     ])('bad usage %j (exit 2)', (args, message) => {
         const run = mcred(...args);

@@ -116,7 +116,7 @@ describe('mcred report', () => {
     });
 
     test('--help prints the usage; mcred --help lists the command', () => {
-        expect(mcred('report', '--help').stdout).toBe('Usage: mcred report <file|folder>... [--format html|md|json] [--out file] [--profile default|strict] [--config mcred.json]\n');
+        expect(mcred('report', '--help').stdout).toBe('Usage: mcred report <file|folder>... [--format html|md|json] [--out file [--follow-symlink]] [--profile default|strict] [--config mcred.json]\n');
         // Command names are padded to the longest (`status-list`).
         expect(mcred('--help').stdout).toMatch(/\n {2}report +write the QA report of micro-credentials/);
     });

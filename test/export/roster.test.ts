@@ -32,7 +32,7 @@ describe('parseRoster (name,id,grade[,issued], RFC 4180)', () => {
     test.each([
         ['a row with too many fields', 'name,id,grade\nAnn,S1,pass\nBo,S2,pass,extra\n', 3, 'expected 3 fields'],
         ['a row with neither name nor id', 'name,id,grade\nAnn,S1,pass\n,,pass\n', 3, 'neither a name nor an id'],
-        ['an impossible date', 'name,id,grade,issued\nAnn,S1,pass,2026-02-30\n', 2, 'not a date of issuing'],
+        ['an impossible date', 'name,id,grade,issued\nAnn,S1,pass,2026-02-30\n', 2, 'is not a date as YYYY-MM-DD'],
         ['an unclosed quote', 'name,id,grade\nAnn,S1,pass\n"Bo,S2,pass\n', 3, 'not closed'],
         ['a stray quote', 'name,id,grade\nAnn,S1,pass\nB"o,S2,pass\n', 3, 'quote inside an unquoted field'],
         ['text after a closing quote', 'name,id,grade\n"Ann"x,S1,pass\n', 2, 'after a closing quote'],

@@ -213,8 +213,8 @@ describe('escaping: strings from the file are text, never markup', () => {
     test('Markdown: no HTML and no Markdown markup from the file', async () => {
         const text = renderMarkdown(await reportOf(HOSTILE));
         expect(text).not.toMatch(/<[a-zA-Z/!?]/);
-        expect(text).toContain('## &lt;script&gt;window.\\_\\_pwned = true&lt;/script&gt;&lt;img src="https://evil.example/t.png" onerror="window.\\_\\_pwned = true"&gt; (`Hostile`)');
-        expect(text).toContain('`LO1` Explain &lt;u&gt;markup&lt;/u&gt; \\| pipes \\| \\`code\\` \\*stars\\* \\_under\\_ \\[link\\](https://evil.example) &amp;lt;b&amp;gt; \\$x\\$');
+        expect(text).toContain('## &lt;script&gt;window.\\_\\_pwned = true&lt;/script&gt;&lt;img src="https:\u200B//evil.example/t.png" onerror="window.\\_\\_pwned = true"&gt; (`Hostile`)');
+        expect(text).toContain('`LO1` Explain &lt;u&gt;markup&lt;/u&gt; \\| pipes \\| \\`code\\` \\*stars\\* \\_under\\_ \\[link\\](https:\u200B//evil.example) &amp;lt;b&amp;gt; \\$x\\$');
         expect(text).toContain('no grade for "&lt;img src=x onerror="window.\\_\\_pwned = true"&gt;"');
         expect(text).toContain('Waived: “Publicly funded: no &lt;em&gt;fee&lt;/em&gt;, "free" to \'learners\'”');
         expect(text).toContain('awarded by Evil &lt;b&gt;University&lt;/b&gt; & Co');

@@ -55,6 +55,9 @@ const CASES: readonly Case[] = [
     ['module-ects-sum', addToCredential('    module Ethics {\n        workload 2 ects\n    }\n    module Act {\n        workload 2 ects\n    }'), ['module-ects-sum']],
     ['assessment-weights', replace('type project', 'type project\n        weight 90%'), ['assessment-weights']],
     ['value-did', replace('    region "Toscana"', '    region "Toscana"\n    did "https://www.unifi.it"'), ['value-did']],
+    ['value-learner-id', replace('id "did:example:123"', 'id "javascript:alert(1)"'), ['value-learner-id']],
+    ['learner-duplicate', replace('id "did:example:123"', 'id "MAILTO:jane.doe@example.org"'), ['learner-duplicate']],
+    ['roster-path', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    roster "/proc/self/environ"\n'), ['roster-path']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],

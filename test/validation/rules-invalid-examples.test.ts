@@ -4,12 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { check } from '../support/validate.js';
 
 /**
- * The invalid examples of the non-Annex-I rules (examples/invalid/{opt,value,ref,syntax,pathway,qa,waiver}-*.mcred):
+ * The invalid examples of the non-Annex-I rules (examples/invalid/{opt,value,ref,syntax,pathway,qa,waiver,roster,learner}-*.mcred):
  * each raises exactly the codes of its `// expect:` header, checked alone and together with the
  * others. (The data-driven test of the whole examples/ folder covers them too once merged.)
  */
 const FOLDER = 'examples/invalid';
-const OWN = /^(opt|value|ref|syntax|pathway|qa|waiver|i18n|module|assessment)-.*\.mcred$/;
+const OWN = /^(opt|value|ref|syntax|pathway|qa|waiver|i18n|module|assessment|roster|learner)-.*\.mcred$/;
 const files = readdirSync(FOLDER).filter(name => OWN.test(name)).sort();
 const texts = Object.fromEntries(files.map(name => [name, readFileSync(path.join(FOLDER, name), 'utf8')]));
 const expected = (name: string) => /^\/\/ expect: (.*)$/m.exec(texts[name])![1].split(',').map(code => code.trim()).sort();

@@ -35,7 +35,10 @@ const NOT_MECHANICAL: Record<string, string> = {
     'i18n-missing': 'the translation is not known (inserting an untranslated text would state a fact nobody wrote)',
     'i18n-unknown-language': 'whether the tag or the `language` list is wrong is not known',
     'module-ects-sum': 'which module credits or workload is wrong is not known',
-    'assessment-weights': 'which weight is wrong is not known'
+    'assessment-weights': 'which weight is wrong is not known',
+    'roster-path': 'where the real roster is, is not known',
+    'value-learner-id': 'the learner\'s real identifier is not known',
+    'learner-duplicate': 'which of the two lines is right is not known'
 };
 
 describe('quick fixes', () => {

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import type { ExportCommandResult } from '../../language-server/protocol.js';
+import { LspStdioClient } from '../support/lsp-stdio-client.js';
+
+/**
+ * Finding 3 (the part of this branch): the editor's `mcred.export` and `mcred export` refuse the
+ * same inputs with the same rule. A cohort roster outside the programme's folder is refused by
+ * both (`roster-path`), and nothing of the file is returned. The single "issuable" verdict that
+ * closes the mcred.json bypass comes with the honest-readiness work (export-plan.ts); the bytes
+ * test is test/lsp/export-command.test.ts.
+ */
+const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
+const CLI = path.resolve('bin/mcred.cjs');
+let folder: string;
+
+beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'mcred-same-export-'));
+    writeFileSync(path.join(folder, 'p.mcred'), EXAMPLE.replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    roster "/proc/self/environ"\n'));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+test('a roster outside the folder: the editor and the CLI both refuse it with roster-path, returning nothing of it', async () => {
+    const cli = spawnSync(process.execPath, [CLI, 'export', path.join(folder, 'p.mcred'), '--format', 'ob3', '--out', path.join(folder, 'out')],
+        { encoding: 'utf8', timeout: 60_000 });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(/error roster-path /);
+
+    const client = LspStdioClient.start();
+    try {
+        await client.initialize(pathToFileURL(folder).href);
+        const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+            command: 'mcred.export', arguments: [{ uri: pathToFileURL(path.join(folder, 'p.mcred')).href, format: 'ob3' }]
+        }) as ExportCommandResult;
+        expect(result.kind).toBe('export');
+        if (result.kind !== 'export') return;
+        expect(result.documents).toEqual([]);
+        expect(result.problems.map(p => p.code)).toContain('roster-path');
+        expect(JSON.stringify(result)).not.toMatch(/PATH=|HOME=/);
+    } finally {
+        await client.shutdown();
+    }
+}, 60_000);
