@@ -1,10 +1,11 @@
+import { catalogueCommand } from './catalogue-command.js';
 import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
 import { exportCommand } from './export-command.js';
 import { reportCommand } from './report-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand, exportCommand, reportCommand];
+const COMMANDS: readonly Command[] = [checkCommand, exportCommand, reportCommand, catalogueCommand];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 

@@ -1,0 +1,180 @@
+import elkBundled from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { StackEdge, StackingGraph, StackNode } from './catalogue-model.js';
+
+/**
+ * The stacking graph laid out by the Eclipse Layout Kernel (elkjs, layered algorithm: parts on
+ * the left, what they stack into on the right). Above `CLUSTER_ABOVE` nodes the graph is drawn
+ * clustered: one box per awarding provider, one edge per pair of providers that stack into each
+ * other, labelled with the number of relations. Pure apart from elkjs (in process, no worker).
+ */
+export const CLUSTER_ABOVE = 200;
+
+export interface LaidOutNode {
+    readonly id: string;
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+    /** Lines of text drawn in the box (the first is the title). */
+    readonly lines: readonly string[];
+    /** The credential, or undefined for a cluster. */
+    readonly node?: StackNode;
+    readonly cluster?: { readonly provider: string; readonly members: number; readonly issuable: number; readonly pathways: number };
+}
+
+export interface LaidOutEdge {
+    readonly id: string;
+    /** SVG path data. */
+    readonly path: string;
+    readonly label?: { readonly text: string; readonly x: number; readonly y: number; readonly width: number };
+    /** The relation, or undefined for an edge between clusters. */
+    readonly edge?: StackEdge;
+    readonly relations?: number;
+}
+
+export interface LaidOutGraph {
+    readonly width: number;
+    readonly height: number;
+    readonly nodes: readonly LaidOutNode[];
+    readonly edges: readonly LaidOutEdge[];
+    /** True when drawn by provider clusters. */
+    readonly clustered: boolean;
+}
+
+const CHAR_WIDTH = 6.6;
+const LINE_HEIGHT = 15;
+const PADDING = 8;
+const MAX_CHARS = 34;
+
+const LAYOUT_OPTIONS = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'RIGHT',
+    'elk.edgeRouting': 'POLYLINE',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+    'elk.spacing.nodeNode': '18',
+    'elk.spacing.edgeLabel': '2',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.separateConnectedComponents': 'true',
+    'elk.padding': '[top=10,left=10,bottom=10,right=10]'
+};
+
+// elk.bundled.js is CommonJS whose export is the constructor, with itself as `default` too.
+const ElkConstructor = elkBundled.default;
+
+let elk: ELK | undefined;
+
+export async function layoutGraph(graph: StackingGraph): Promise<LaidOutGraph> {
+    const clustered = graph.nodes.length > CLUSTER_ABOVE;
+    const boxes = clustered ? clusterBoxes(graph) : graph.nodes.map(node => box(node.id, nodeLines(node), { node }));
+    const links: Link[] = clustered ? clusterLinks(graph) : graph.edges.map((edge, i) => ({
+        id: `e${i}`, from: edge.from, to: edge.to, label: edge.ects !== undefined ? `${edge.ects} ECTS` : undefined, edge
+    }));
+    const root: ElkNode = {
+        id: 'root',
+        layoutOptions: LAYOUT_OPTIONS,
+        children: boxes.map(b => ({ id: b.id, width: b.width, height: b.height })),
+        edges: links.map((link): ElkExtendedEdge => ({
+            id: link.id,
+            sources: [link.from],
+            targets: [link.to],
+            ...(link.label ? { labels: [{ text: link.label, width: link.label.length * CHAR_WIDTH * 0.9 + 4, height: 13 }] } : {})
+        }))
+    };
+    elk ??= new ElkConstructor();
+    const result = await elk.layout(root);
+    const placed = new Map((result.children ?? []).map(c => [c.id, c]));
+    const nodes: LaidOutNode[] = boxes.map(b => {
+        const p = placed.get(b.id);
+        return { ...b, x: p?.x ?? 0, y: p?.y ?? 0 };
+    });
+    const byId = new Map(links.map(l => [l.id, l]));
+    const edges: LaidOutEdge[] = (result.edges ?? []).map(e => {
+        const link = byId.get(e.id)!;
+        const section = e.sections?.[0];
+        const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
+        const label = e.labels?.[0];
+        return {
+            id: e.id,
+            path: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${fixed(p.x)},${fixed(p.y)}`).join(' '),
+            ...(link.label && label ? { label: { text: link.label, x: fixed(label.x ?? 0), y: fixed(label.y ?? 0), width: fixed(label.width ?? 0) } } : {}),
+            ...(link.edge ? { edge: link.edge } : {}),
+            ...(link.relations !== undefined ? { relations: link.relations } : {})
+        };
+    });
+    return { width: fixed(result.width ?? 0), height: fixed(result.height ?? 0), nodes, edges, clustered };
+}
+
+interface Box {
+    readonly id: string;
+    readonly width: number;
+    readonly height: number;
+    readonly lines: readonly string[];
+    readonly node?: StackNode;
+    readonly cluster?: LaidOutNode['cluster'];
+}
+
+function box(id: string, lines: readonly string[], extra: Pick<Box, 'node' | 'cluster'>): Box {
+    const longest = Math.max(...lines.map(l => l.length));
+    return { id, lines, width: Math.ceil(longest * CHAR_WIDTH + 2 * PADDING), height: lines.length * LINE_HEIGHT + PADDING, ...extra };
+}
+
+function nodeLines(node: StackNode): string[] {
+    const facts = [
+        node.kind === 'pathway' ? 'pathway' : undefined,
+        node.ects !== undefined ? `${node.ects} ECTS` : undefined,
+        node.joint ? 'joint' : undefined,
+        node.issuable ? 'issuable' : node.kind === 'pathway' ? 'parts not all issuable' : 'not issuable'
+    ].filter((f): f is string => f !== undefined);
+    return [shorten(node.title), shorten(facts.join(' · '))];
+}
+
+function clusterBoxes(graph: StackingGraph): Box[] {
+    const groups = new Map<string, StackNode[]>();
+    for (const node of graph.nodes) {
+        const key = node.provider ?? '(no awarding body)';
+        groups.set(key, [...(groups.get(key) ?? []), node]);
+    }
+    return [...groups].map(([provider, members], i) => {
+        const pathways = members.filter(m => m.kind === 'pathway').length;
+        const issuable = members.filter(m => m.kind === 'microcredential' && m.issuable).length;
+        const programmes = members.length - pathways;
+        return box(`c${i}`, [shorten(provider), `${programmes} programmes · ${pathways} pathways`, `${issuable} issuable`],
+            { cluster: { provider, members: members.length, issuable, pathways } });
+    });
+}
+
+interface Link {
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly label?: string;
+    readonly edge?: StackEdge;
+    readonly relations?: number;
+}
+
+function clusterLinks(graph: StackingGraph): Link[] {
+    const providers = [...new Set(graph.nodes.map(n => n.provider ?? '(no awarding body)'))];
+    const clusterOf = new Map(graph.nodes.map(n => [n.id, `c${providers.indexOf(n.provider ?? '(no awarding body)')}`]));
+    const counts = new Map<string, number>();
+    for (const edge of graph.edges) {
+        const from = clusterOf.get(edge.from);
+        const to = clusterOf.get(edge.to);
+        if (!from || !to || from === to) continue;
+        const key = `${from}>${to}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([key, n], i) => {
+        const [from, to] = key.split('>');
+        return { id: `e${i}`, from, to, label: `${n} ${n === 1 ? 'relation' : 'relations'}`, relations: n };
+    });
+}
+
+function shorten(text: string): string {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > MAX_CHARS ? `${flat.slice(0, MAX_CHARS - 1)}…` : flat;
+}
+
+function fixed(n: number): number {
+    return Math.round(n * 10) / 10;
+}
