@@ -193,7 +193,9 @@ function allIssuable(credential: Credential, issuable: ReadonlyMap<Credential, b
     return credential.includes.every(r => r.ref !== undefined && allIssuable(r.ref, issuable, seen));
 }
 
-function stackingGraph(micro: readonly MicroCredential[], credentials: readonly CatalogueCredential[], pathways: readonly Pathway[], pathwayEntries: readonly CataloguePathway[]) {
+function stackingGraph(
+    micro: readonly MicroCredential[], credentials: readonly CatalogueCredential[], pathways: readonly Pathway[], pathwayEntries: readonly CataloguePathway[]
+) {
     const nodes: StackNode[] = [
         ...credentials.map(c => ({
             id: c.name, kind: 'microcredential' as const, title: c.title, file: c.file, uri: c.uri, line: c.line,

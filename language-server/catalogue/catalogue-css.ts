@@ -11,6 +11,7 @@ export function catalogueCss(target: 'standalone' | 'vscode'): string {
 
 const RULES = `
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 14px/1.45 var(--font); }
 main { max-width: 1500px; margin: 0 auto; padding: 1.2em 1.6em 3em; }
 h1 { font-size: 1.55em; margin: 0 0 0.2em; }

@@ -42,7 +42,7 @@ export interface LaidOutGraph {
     readonly clustered: boolean;
 }
 
-const CHAR_WIDTH = 6.6;
+const CHAR_WIDTH = 7.3;
 const LINE_HEIGHT = 15;
 const PADDING = 8;
 const MAX_CHARS = 34;
