@@ -33,6 +33,7 @@ import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-ha
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
+import { Clock } from './validation/clock.js';
 import { RuleSettings } from './validation/rule-settings.js';
 
 /** Services that mcred adds to Langium's. */
@@ -44,6 +45,8 @@ export interface McredAddedServices {
     readonly validation: {
         /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
         readonly RuleSettings: RuleSettings;
+        /** "Today" for date-dependent checks (`qa-review-due`): fixed by the CLI and tests. */
+        readonly Clock: Clock;
     };
 }
 
@@ -61,7 +64,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services),
-        RuleSettings: services => new RuleSettings(services.shared)
+        RuleSettings: services => new RuleSettings(services.shared),
+        Clock: () => new Clock()
     },
     workspace: {
         ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services)

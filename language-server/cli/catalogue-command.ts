@@ -36,8 +36,8 @@ export const catalogueCommand: Command = {
         }
         const files = readSourceFiles(positionals);
         const config = readCliRuleConfig(positionals, values.config, values.profile);
-        const { documents } = await loadWorkspace(files, config.policy);
-        const catalogue = buildCatalogue({ documents, fileLabel: uri => displayPath(uri.fsPath), ...(today ? { today } : {}) });
+        const { documents, services } = await loadWorkspace(files, config.policy, today);
+        const catalogue = buildCatalogue({ documents, fileLabel: uri => displayPath(uri.fsPath), today: services.mcred.validation.Clock.today() });
         const text = await renderCatalogue(catalogue, format, { generator: `mcred ${process.env['MCRED_VERSION'] ?? 'development'}` });
         if (out === undefined) return { stdout: text, exitCode: 0 };
         const file = path.resolve(out);

@@ -13,11 +13,13 @@ export interface LoadedWorkspace {
 /**
  * Loads the files as one workspace, so that references across files resolve, and builds it with
  * validation (Langium's initial workspace build does not validate; see TOOLCHAIN.md §6), with the
- * given severity policy (the defaults unless the caller read an mcred.json).
+ * given severity policy (the defaults unless the caller read an mcred.json) and, when given, the
+ * date that date-dependent checks judge against (else the Clock's default).
  */
-export async function loadWorkspace(files: readonly SourceFile[], policy: SeverityPolicy = SeverityPolicy.DEFAULT): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly SourceFile[], policy: SeverityPolicy = SeverityPolicy.DEFAULT, today?: string): Promise<LoadedWorkspace> {
     const services = createMcredServices(EmptyFileSystem);
     services.mcred.validation.RuleSettings.use(policy);
+    if (today !== undefined) services.mcred.validation.Clock.use(today);
     const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
     const documents = files.map(file => {
         const document = LangiumDocumentFactory.fromString<Model>(file.text, URI.file(file.path));

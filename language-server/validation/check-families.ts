@@ -1,6 +1,7 @@
 import { Annex1Checks } from './annex1-checks.js';
 import { Annex1OptionalChecks } from './annex1-optional-checks.js';
 import type { CheckFamilyFactory } from './check-family.js';
+import { CatalogueChecks } from './catalogue-checks.js';
 import { DesignMethodChecks } from './design-method-checks.js';
 import { NameChecks } from './name-checks.js';
 import { PathwayChecks } from './pathway-checks.js';
@@ -18,5 +19,6 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     services => new NameChecks(services),
     () => new PathwayChecks(),
     () => new DesignMethodChecks(),
-    () => new WaiverChecks()
+    () => new WaiverChecks(),
+    services => new CatalogueChecks(services)
 ];
