@@ -1,5 +1,6 @@
 import { commands, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { registerCatalogueCommand } from './commands/catalogue.js';
 import { registerExportCommands } from './commands/export.js';
 import { registerQaReportCommand } from './commands/qa-report.js';
 import { NEW_PROGRAMME_COMMAND, newProgramme } from './new-programme.js';
@@ -14,6 +15,7 @@ export async function startClient(context: ExtensionContext, client: BaseLanguag
     context.subscriptions.push(client);
     registerExportCommands(context, client);
     registerQaReportCommand(context, client);
+    registerCatalogueCommand(context, client);
     context.subscriptions.push(commands.registerCommand(NEW_PROGRAMME_COMMAND, newProgramme));
     await client.start();
     context.subscriptions.push(new McredStatusBar(client));

@@ -5,6 +5,7 @@ import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
 import {
     ExportRequestError, planExport, type ExportedDocument, type ExportProblem, type ExportRequest
 } from '../export/export-plan.js';
+import { CATALOGUE_COMMAND, catalogueCommand, type CatalogueCommandArgs } from './catalogue-command.js';
 import { REPORT_COMMAND, reportCommand, type ReportCommandArgs } from './report-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
@@ -54,6 +55,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
         acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
+        acceptor(CATALOGUE_COMMAND, args => catalogueCommand(this.shared, args[0] as CatalogueCommandArgs | undefined, () => this.validatedAll()));
     }
 
     async export(args: ExportCommandArgs | undefined): Promise<ExportCommandResult> {
@@ -93,15 +95,23 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
      * export and the report show every edit the editor sent.
      */
     private async validatedWorkspace(uri: URI): Promise<LangiumDocument<Model>> {
-        const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
+        const { LangiumDocuments, DocumentBuilder, WorkspaceManager } = this.shared.workspace;
         await WorkspaceManager.ready;
         if (DocumentBuilder instanceof McredDocumentBuilder) await DocumentBuilder.settled();
         const document = await LangiumDocuments.getOrCreateDocument(uri) as LangiumDocument<Model>;
+        await this.validatedAll();
+        return document;
+    }
+
+    /** Resolves once every document of the workspace is linked and validated. */
+    private async validatedAll(): Promise<void> {
+        const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
+        await WorkspaceManager.ready;
+        if (DocumentBuilder instanceof McredDocumentBuilder) await DocumentBuilder.settled();
         const pending = LangiumDocuments.all.filter(d => d.state < DocumentState.Validated).toArray();
         if (pending.length > 0) {
             await WorkspaceLock.write(() => DocumentBuilder.build(pending, { validation: true }, Cancellation.CancellationToken.None));
         }
-        return document;
     }
 }
 
