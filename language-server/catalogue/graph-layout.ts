@@ -55,6 +55,7 @@ const LAYOUT_OPTIONS = {
     'elk.spacing.nodeNode': '18',
     'elk.spacing.edgeLabel': '2',
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.crossingMinimization.thoroughness': '3',
     'elk.separateConnectedComponents': 'true',
     'elk.padding': '[top=10,left=10,bottom=10,right=10]'
 };
@@ -63,6 +64,29 @@ const LAYOUT_OPTIONS = {
 const ElkConstructor = elkBundled.default;
 
 let elk: ELK | undefined;
+
+/**
+ * The last layouts, by their input: an edit that changes no node size, edge or label (most edits
+ * of a programme's text) re-renders the catalogue without laying the graph out again.
+ */
+const recent = new Map<string, Promise<ElkNode>>();
+const RECENT_LAYOUTS = 4;
+
+function layout(root: ElkNode): Promise<ElkNode> {
+    const key = JSON.stringify(root);
+    const known = recent.get(key);
+    if (known) {
+        recent.delete(key);
+        recent.set(key, known);
+        return known;
+    }
+    elk ??= new ElkConstructor();
+    const computed = elk.layout(root);
+    recent.set(key, computed);
+    computed.catch(() => recent.delete(key));
+    while (recent.size > RECENT_LAYOUTS) recent.delete(recent.keys().next().value!);
+    return computed;
+}
 
 export async function layoutGraph(graph: StackingGraph): Promise<LaidOutGraph> {
     const clustered = graph.nodes.length > CLUSTER_ABOVE;
@@ -81,8 +105,7 @@ export async function layoutGraph(graph: StackingGraph): Promise<LaidOutGraph> {
             ...(link.label ? { labels: [{ text: link.label, width: link.label.length * CHAR_WIDTH * 0.9 + 4, height: 13 }] } : {})
         }))
     };
-    elk ??= new ElkConstructor();
-    const result = await elk.layout(root);
+    const result = await layout(root);
     const placed = new Map((result.children ?? []).map(c => [c.id, c]));
     const nodes: LaidOutNode[] = boxes.map(b => {
         const p = placed.get(b.id);
