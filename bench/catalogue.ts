@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCatalogue, renderCatalogue } from '../language-server/catalogue/index.js';
 import { loadWorkspace } from '../language-server/cli/workspace.js';
@@ -35,7 +35,8 @@ export async function main(args: string[]): Promise<number> {
             const median = [...times].sort((a, b) => a - b)[1];
             if (count === 2_000 && format === 'html') {
                 ok = median < 2_000 && bytes < 5 * 1024 * 1024;
-                writeFileSync(path.resolve('bench/results/catalogue-2000.html'), text);
+                mkdirSync(path.resolve('bench/workspaces'), { recursive: true });
+                writeFileSync(path.resolve('bench/workspaces/catalogue-2000.html'), text);
             }
             rows.push(`| ${count} | ${format} | ${Math.round(load)} | ${Math.round(first)} | ${Math.round(median)} | ${(bytes / 1024 / 1024).toFixed(2)} |`);
             console.log(rows.at(-1));
