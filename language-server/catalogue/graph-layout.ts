@@ -5,8 +5,8 @@ import type { StackEdge, StackingGraph, StackNode } from './catalogue-model.js';
 /**
  * The stacking graph laid out by the Eclipse Layout Kernel (elkjs, layered algorithm: parts on
  * the left, what they stack into on the right). Above `CLUSTER_ABOVE` nodes the graph is drawn
- * clustered: one box per awarding provider, one edge per pair of providers that stack into each
- * other, labelled with the number of relations. Pure apart from elkjs (in process, no worker).
+ * clustered by awarding provider (see `clusterBoxes`), one edge per pair of providers, labelled
+ * with the number of relations. Pure apart from elkjs (in process, no worker).
  */
 export const CLUSTER_ABOVE = 200;
 
@@ -117,10 +117,12 @@ export async function layoutGraph(graph: StackingGraph): Promise<LaidOutGraph> {
         const section = e.sections?.[0];
         const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint] : [];
         const label = e.labels?.[0];
+        const mid = middle(points);
         return {
             id: e.id,
             path: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${fixed(p.x)},${fixed(p.y)}`).join(' '),
             ...(link.label && label ? { label: { text: link.label, x: fixed(label.x ?? 0), y: fixed(label.y ?? 0), width: fixed(label.width ?? 0) } } : {}),
+            ...(link.midLabel ? { label: { text: link.midLabel, x: fixed(mid.x + 3), y: fixed(mid.y - 12), width: link.midLabel.length * CHAR_WIDTH } } : {}),
             ...(link.edge ? { edge: link.edge } : {}),
             ...(link.relations !== undefined ? { relations: link.relations } : {})
         };
@@ -152,45 +154,79 @@ function nodeLines(node: StackNode): string[] {
     return [shorten(node.title), shorten(facts.join(' · '))];
 }
 
+/**
+ * Above CLUSTER_ABOVE nodes: per awarding provider, a box on the left for its credentials (as
+ * parts) and, when something stacks into its credentials, a box on the right for them (as
+ * targets). The clustered graph is then bipartite, which elkjs lays out quickly.
+ */
 function clusterBoxes(graph: StackingGraph): Box[] {
     const groups = new Map<string, StackNode[]>();
     for (const node of graph.nodes) {
-        const key = node.provider ?? '(no awarding body)';
+        const key = providerOf(node);
         groups.set(key, [...(groups.get(key) ?? []), node]);
     }
-    return [...groups].map(([provider, members], i) => {
+    const targets = new Map<string, Set<string>>();
+    const byId = new Map(graph.nodes.map(n => [n.id, n]));
+    for (const edge of graph.edges) {
+        const target = byId.get(edge.to);
+        if (target) targets.set(providerOf(target), (targets.get(providerOf(target)) ?? new Set()).add(target.id));
+    }
+    const boxes: Box[] = [];
+    [...groups.keys()].forEach((provider, i) => {
+        const members = groups.get(provider)!;
         const pathways = members.filter(m => m.kind === 'pathway').length;
         const issuable = members.filter(m => m.kind === 'microcredential' && m.issuable).length;
         const programmes = members.length - pathways;
-        return box(`c${i}`, [shorten(provider), `${programmes} programmes · ${pathways} pathways`, `${issuable} issuable`],
-            { cluster: { provider, members: members.length, issuable, pathways } });
+        boxes.push(box(`s${i}`, [shorten(provider), `${programmes} programmes · ${pathways} pathways`, `${issuable} issuable`],
+            { cluster: { provider, members: members.length, issuable, pathways } }));
+        const into = targets.get(provider);
+        if (into) {
+            boxes.push(box(`t${i}`, [shorten(provider), `${into.size} ${into.size === 1 ? 'credential' : 'credentials'} stacked into`],
+                { cluster: { provider, members: into.size, issuable: 0, pathways: 0 } }));
+        }
     });
+    return boxes;
 }
 
 interface Link {
     readonly id: string;
     readonly from: string;
     readonly to: string;
+    /** Placed by elkjs. */
     readonly label?: string;
+    /** Drawn at the middle of the edge (clusters: elkjs label placement is costly on dense graphs). */
+    readonly midLabel?: string;
     readonly edge?: StackEdge;
     readonly relations?: number;
 }
 
 function clusterLinks(graph: StackingGraph): Link[] {
-    const providers = [...new Set(graph.nodes.map(n => n.provider ?? '(no awarding body)'))];
-    const clusterOf = new Map(graph.nodes.map(n => [n.id, `c${providers.indexOf(n.provider ?? '(no awarding body)')}`]));
+    const providers = [...new Set(graph.nodes.map(providerOf))];
+    const providerIndex = new Map(graph.nodes.map(n => [n.id, providers.indexOf(providerOf(n))]));
     const counts = new Map<string, number>();
     for (const edge of graph.edges) {
-        const from = clusterOf.get(edge.from);
-        const to = clusterOf.get(edge.to);
-        if (!from || !to || from === to) continue;
-        const key = `${from}>${to}`;
+        const from = providerIndex.get(edge.from);
+        const to = providerIndex.get(edge.to);
+        if (from === undefined || to === undefined) continue;
+        const key = `s${from}>t${to}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return [...counts].map(([key, n], i) => {
         const [from, to] = key.split('>');
-        return { id: `e${i}`, from, to, label: `${n} ${n === 1 ? 'relation' : 'relations'}`, relations: n };
+        return { id: `e${i}`, from, to, midLabel: String(n), relations: n };
     });
+}
+
+function providerOf(node: StackNode): string {
+    return node.provider ?? '(no awarding body)';
+}
+
+/** The middle of a polyline, where a label sits. */
+function middle(points: ReadonlyArray<{ x: number; y: number }>): { x: number; y: number } {
+    if (points.length === 0) return { x: 0, y: 0 };
+    const a = points[Math.floor((points.length - 1) / 2)];
+    const b = points[Math.min(points.length - 1, Math.floor((points.length - 1) / 2) + 1)];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 }
 
 function shorten(text: string): string {

@@ -230,7 +230,7 @@ ${catalogue.credentials.length === 0 ? html`<p class="note">No micro-credential.
     stacking(catalogue: Catalogue, graph: LaidOutGraph): Html {
         const total = catalogue.graph.nodes.length;
         const note = graph.clustered
-            ? html`<p class="note">The catalogue has ${total} credentials and pathways: above ${CLUSTER_ABOVE} the graph is drawn by awarding provider (one box per provider, one arrow per pair of providers that stack into each other, labelled with the number of relations). Every relation is listed in the pathways section.</p>`
+            ? html`<p class="note">The catalogue has ${total} credentials and pathways: above ${CLUSTER_ABOVE} the graph is drawn by awarding provider: on the left one box per provider for its credentials as parts, on the right one box per provider for the credentials they stack into, and one arrow per pair labelled with the number of stacking relations. Every relation is listed in the pathways section.</p>`
             : '';
         const mismatches = catalogue.graph.edges.filter(e => e.mismatch);
         return html`<section id="stacking">

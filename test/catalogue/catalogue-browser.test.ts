@@ -92,6 +92,9 @@ describe.skipIf(!AVAILABLE)('the catalogue page in headless Chromium', () => {
             expect(await page.locator(`#row-${c.name} td:nth-child(3)`).innerText()).toContain(c.issuable ? 'yes' : 'no');
         }
         await page.screenshot({ path: path.join(RESULTS, 'catalogue-examples.png'), fullPage: true });
+        // The README's picture: from the summary to the stacking graph.
+        const bottom = await page.evaluate(() => document.getElementById('stacking')!.getBoundingClientRect().bottom + window.scrollY);
+        await page.screenshot({ path: path.join(RESULTS, 'catalogue-overview.png'), clip: { x: 0, y: 0, width: 1400, height: Math.ceil(bottom) + 8 }, fullPage: true });
 
         // Sorting by ECTS (descending after two clicks) and filtering.
         const ects = page.getByRole('button', { name: 'ECTS' });

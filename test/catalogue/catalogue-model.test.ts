@@ -102,3 +102,20 @@ microcredential M {
         expect(markdown).toContain('\\*bold\\*');
     });
 });
+
+describe('the stacking graph above 200 nodes', () => {
+    test('is drawn by provider: every relation counted once on an arrow between provider boxes', async () => {
+        const { layoutGraph, CLUSTER_ABOVE } = await import('../../language-server/catalogue/graph-layout.js');
+        const nodes = Array.from({ length: 240 }, (_, i) => ({
+            id: i < 40 ? `P${i}` : `C${i}`, kind: i < 40 ? 'pathway' as const : 'microcredential' as const, title: `T${i}`,
+            file: 'f.mcred', uri: 'file:///f.mcred', line: i + 1, issuable: i % 2 === 0, gaps: 0, joint: false, provider: `Provider ${i % 7}`
+        }));
+        const edges = nodes.slice(40).map((n, i) => ({ from: n.id, to: `P${i % 40}`, includes: true, stackableInto: true }));
+        const laid = await layoutGraph({ nodes, edges });
+        expect(nodes.length).toBeGreaterThan(CLUSTER_ABOVE);
+        expect(laid.clustered).toBe(true);
+        expect(laid.nodes.filter(n => n.id.startsWith('s'))).toHaveLength(7);
+        expect(laid.edges.reduce((n, e) => n + (e.relations ?? 0), 0)).toBe(edges.length);
+        expect(laid.edges.every(e => e.path.startsWith('M') && e.label !== undefined)).toBe(true);
+    });
+});
