@@ -245,7 +245,7 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         why: 'A larger credential that stacks a part at a higher level under-declares what its holders achieved, or the part is misplaced; recognisers compare levels (Annex II principle 5, EQF).',
         fires: 'microcredential A {\n    level eqf 7\n}\n\npathway P {\n    includes A\n    level eqf 6\n}',
         fixed: 'microcredential A {\n    level eqf 7\n}\n\npathway P {\n    includes A\n    level eqf 7\n}',
-        fix: 'Raise the pathway\'s level to its highest part\'s, or move the part out. Quick fix: "Set the pathway to EQF level N".'
+        fix: 'Raise the pathway\'s level to its highest part\'s, or move the part out. Quick fix: "Set <pathway> to EQF level N" (its highest part\'s level).'
     },
     'qa-review-due': {
         rule: 'A programme that states a review cycle (`review every N years|months`) and has cohorts is due for review when the cycle has passed since its last cohort (the latest date of issuing, or end of period, among its cohorts in any file), counted up to today (information). Today is the date of the machine (UTC), or the `MCRED_TODAY` environment variable (`YYYY-MM-DD`) for reproducible runs; `mcred catalogue --today` sets it for the catalogue.',

@@ -16,7 +16,9 @@ const TESTED = [
     'qa-business-model', 'qa-business-sustainability', 'qa-business-administration',
     // replace-and-repair.test.ts
     'value-country', 'value-language', 'value-isced-f', 'value-fee', 'waiver-unknown-code', 'value-url', 'value-date',
-    'pathway-ects-sum', 'qa-structure-assessment-aligned', 'ref-unresolved', 'qa-structure-outcomes', 'waiver-reason', 'waiver-unused'
+    'pathway-ects-sum', 'qa-structure-assessment-aligned', 'ref-unresolved', 'qa-structure-outcomes', 'waiver-reason', 'waiver-unused',
+    // stacking-fixes.test.ts
+    'pathway-stack-mismatch', 'pathway-level'
 ];
 
 /** Codes without a mechanical fix, and why. */
@@ -27,7 +29,8 @@ const NOT_MECHANICAL: Record<string, string> = {
     'value-workload-consistency': 'which of ECTS and hours is wrong is not known',
     'ref-duplicate-name': 'which name to change, and to what, is not known',
     'pathway-cycle': 'which include to remove is not known',
-    'syntax-error': 'the intended text is not known'
+    'syntax-error': 'the intended text is not known',
+    'qa-review-due': 'a review is work to do, not text to write'
 };
 
 describe('quick fixes', () => {
