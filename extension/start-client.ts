@@ -1,5 +1,6 @@
 import { commands, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { registerCatalogueCommand } from './commands/catalogue.js';
 import { registerExportCommands } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerQaReportCommand } from './commands/qa-report.js';
@@ -17,6 +18,7 @@ export async function startClient(context: ExtensionContext, client: BaseLanguag
     registerExportCommands(context, client);
     registerImportCommand(context, client);
     registerQaReportCommand(context, client);
+    registerCatalogueCommand(context, client);
     context.subscriptions.push(commands.registerCommand(NEW_PROGRAMME_COMMAND, newProgramme));
     await client.start();
     context.subscriptions.push(new McredStatusBar(client));

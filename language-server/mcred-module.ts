@@ -34,6 +34,7 @@ import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-ha
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
 import { McredTextDocuments } from './workspace/mcred-text-documents.js';
+import { Clock } from './validation/clock.js';
 import { RuleSettings } from './validation/rule-settings.js';
 import { RosterFiles } from './workspace/roster-files.js';
 
@@ -52,7 +53,8 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
     },
     validation: {
         DocumentValidator: services => new McredDocumentValidator(services),
-        RuleSettings: services => new RuleSettings(services.shared)
+        RuleSettings: services => new RuleSettings(services.shared),
+        Clock: () => new Clock()
     },
     workspace: {
         ReferenceDescriptionProvider: services => new McredReferenceDescriptionProvider(services),

@@ -5,6 +5,7 @@
  */
 import type { LangiumServices, LangiumSharedServices } from 'langium/lsp';
 import type { NameIndex } from './references/name-index.js';
+import type { Clock } from './validation/clock.js';
 import type { RuleSettings } from './validation/rule-settings.js';
 import type { RosterFiles } from './workspace/roster-files.js';
 
@@ -17,6 +18,8 @@ export interface McredAddedServices {
     readonly validation: {
         /** The severity policy (mcred.json, settings, CLI) applied by the document validator. */
         readonly RuleSettings: RuleSettings;
+        /** "Today" for date-dependent checks (`qa-review-due`): fixed by the CLI and tests. */
+        readonly Clock: Clock;
     };
     readonly workspace: {
         /** Where a cohort's roster may be read from, and reading it (`roster-path`, export). */

@@ -8,6 +8,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { ExportedDocument, ExportProblem } from './export/export-plan.js';
 import type { VerificationResult } from './signing/verify.js';
 import type { ReportFormat } from './report/index.js';
+import type { CatalogueFormat } from './catalogue/index.js';
 
 export type { ExportedDocument, ExportProblem, ReportFormat, VerificationResult };
 
@@ -31,6 +32,9 @@ export const VERIFY_CREDENTIAL_COMMAND = 'mcred.verifyCredential';
 
 /** Imports the credential file open in the editor (or chosen in the explorer) as a programme; argument `(uri)`. */
 export const IMPORT_CREDENTIAL_COMMAND = 'mcred.importCredential';
+
+/** Shows the catalogue of the workspace in a webview that follows edits. */
+export const SHOW_CATALOGUE_COMMAND = 'mcred.showCatalogue';
 
 /** Opens a new programme from the template. */
 export const NEW_PROGRAMME_COMMAND = 'mcred.newProgramme';
@@ -184,5 +188,32 @@ export type ImportCommandResult =
     }
     | { readonly kind: 'error'; readonly message: string };
 
+// ---------------------------------------------------------------------------------------------
+// workspace/executeCommand: catalogue
+
+/** The `workspace/executeCommand` id of the catalogue of the workspace. */
+export const CATALOGUE_COMMAND = 'mcred.catalogue';
+
+/** Arguments of `mcred.catalogue` (one object, optional). */
+export interface CatalogueCommandArgs {
+    /** `html` (default), `md`, `json` or `csv`. */
+    readonly format?: string;
+    /** HTML only: `standalone` (the file `mcred catalogue` writes) or `vscode` (a webview page). */
+    readonly target?: 'standalone' | 'vscode';
+    /** HTML for `vscode`: the nonce of the webview's Content-Security-Policy. */
+    readonly nonce?: string;
+}
+
+export type CatalogueCommandResult =
+    | {
+        readonly kind: 'catalogue';
+        readonly format: CatalogueFormat;
+        readonly title: string;
+        readonly content: string;
+        /** Milliseconds spent building and rendering (not waiting for the workspace). */
+        readonly millis: number;
+    }
+    | { readonly kind: 'error'; readonly message: string };
+
 /** Every `workspace/executeCommand` the server handles (the others above are the client's). */
-export const SERVER_COMMANDS: readonly string[] = [EXPORT_COMMAND, REPORT_COMMAND, IMPORT_COMMAND, EXPORT_SIGNED_COMMAND, VERIFY_COMMAND];
+export const SERVER_COMMANDS: readonly string[] = [EXPORT_COMMAND, REPORT_COMMAND, IMPORT_COMMAND, CATALOGUE_COMMAND, EXPORT_SIGNED_COMMAND, VERIFY_COMMAND];

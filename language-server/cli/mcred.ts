@@ -1,3 +1,4 @@
+import { catalogueCommand } from './catalogue-command.js';
 import { checkCommand } from './check-command.js';
 import type { Command } from './command.js';
 import { exportCommand } from './export-command.js';
@@ -9,7 +10,9 @@ import { statusListCommand } from './status-list-command.js';
 import { verifyCommand } from './verify-command.js';
 import { UsageError } from './usage-error.js';
 
-const COMMANDS: readonly Command[] = [checkCommand, exportCommand, importCommand, reportCommand, keysCommand, verifyCommand, statusListCommand, revokeCommand];
+const COMMANDS: readonly Command[] = [
+    checkCommand, exportCommand, importCommand, reportCommand, catalogueCommand, keysCommand, verifyCommand, statusListCommand, revokeCommand
+];
 
 const VERSION = process.env['MCRED_VERSION'] ?? 'development';
 

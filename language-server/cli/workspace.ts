@@ -16,12 +16,15 @@ export interface WorkspaceOptions {
     readonly disk?: boolean;
     /** Folders the user named: a roster may be anywhere inside them (besides its programme's folder). */
     readonly folders?: readonly string[];
+    /** "Today" for date-dependent checks (`qa-review-due`), `YYYY-MM-DD`; the system date otherwise. */
+    readonly today?: string;
 }
 
 /**
  * Loads the files as one workspace, so that references across files resolve, and builds it with
  * validation (Langium's initial workspace build does not validate; see TOOLCHAIN.md §6), with the
- * given severity policy (the defaults unless the caller read an mcred.json).
+ * given severity policy (the defaults unless the caller read an mcred.json) and, when given, the
+ * date that date-dependent checks judge against (else the Clock's default).
  */
 export async function loadWorkspace(
     files: readonly SourceFile[], policy: SeverityPolicy = SeverityPolicy.DEFAULT, options: WorkspaceOptions = {}
@@ -31,6 +34,7 @@ export async function loadWorkspace(
         mcred: { workspace: { RosterFiles: s => new NodeRosterFiles(s.shared, folders) } }
     } : {});
     services.mcred.validation.RuleSettings.use(policy);
+    if (options.today !== undefined) services.mcred.validation.Clock.use(options.today);
     const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
     const documents = files.map(file => {
         const document = LangiumDocumentFactory.fromString<Model>(file.text, URI.file(file.path));

@@ -4,14 +4,16 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
 import { ExportRequestError, planExport, type ExportRequest } from '../export/export-plan.js';
 import {
-    EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type ExportCommandArgs, type ExportCommandCredential, type ExportCommandResult,
+    CATALOGUE_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type CatalogueCommandArgs, type ExportCommandArgs,
+    type ExportCommandCredential, type ExportCommandResult,
     type ImportCommandArgs, type ReportCommandArgs
 } from '../protocol.js';
+import { catalogueCommand } from './catalogue-command.js';
 import { reportCommand } from './report-command.js';
 import { importCommand } from './import-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 import type { RosterFiles } from '../workspace/roster-files.js';
 
 /**
@@ -28,6 +30,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
         acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
         acceptor(IMPORT_COMMAND, args => importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
         acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
+        acceptor(CATALOGUE_COMMAND, args => catalogueCommand(this.shared, args[0] as CatalogueCommandArgs | undefined, () => this.validatedAll()));
     }
 
     async export(args: ExportCommandArgs | undefined): Promise<ExportCommandResult> {
@@ -78,15 +81,23 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
      * export and the report show every edit the editor sent.
      */
     private async validatedWorkspace(uri: URI): Promise<LangiumDocument<Model>> {
-        const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
+        const { LangiumDocuments, DocumentBuilder, WorkspaceManager } = this.shared.workspace;
         await WorkspaceManager.ready;
         if (DocumentBuilder instanceof McredDocumentBuilder) await DocumentBuilder.settled();
         const document = await LangiumDocuments.getOrCreateDocument(uri) as LangiumDocument<Model>;
+        await this.validatedAll();
+        return document;
+    }
+
+    /** Resolves once every document of the workspace is linked and validated. */
+    private async validatedAll(): Promise<void> {
+        const { LangiumDocuments, DocumentBuilder, WorkspaceLock, WorkspaceManager } = this.shared.workspace;
+        await WorkspaceManager.ready;
+        if (DocumentBuilder instanceof McredDocumentBuilder) await DocumentBuilder.settled();
         const pending = LangiumDocuments.all.filter(d => d.state < DocumentState.Validated).toArray();
         if (pending.length > 0) {
             await WorkspaceLock.write(() => DocumentBuilder.build(pending, { validation: true }, Cancellation.CancellationToken.None));
         }
-        return document;
     }
 }
 

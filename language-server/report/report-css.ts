@@ -4,7 +4,7 @@
  * print), the VS Code webview maps them to the theme's variables (light, dark, high contrast).
  */
 
-const STANDALONE_PALETTE = `
+export const STANDALONE_PALETTE = `
 :root {
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --track: #e8ecf0; --panel: #f6f8fa;
@@ -25,7 +25,7 @@ const STANDALONE_PALETTE = `
   }
 }`;
 
-const VSCODE_PALETTE = `
+export const VSCODE_PALETTE = `
 :root {
   --bg: var(--vscode-editor-background);
   --fg: var(--vscode-editor-foreground);

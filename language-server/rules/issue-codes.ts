@@ -166,6 +166,15 @@ export const RULES = {
     'learner-duplicate': { severity: 'error', family: 'values-references', source: annex1(1),
         principles: [9],
         summary: 'A learner appears once in a cohort (identifiers compared after normalising: jane@…, mailto:jane@…, MAILTO:…).' },
+    'pathway-stack-mismatch': { severity: 'warning', family: 'values-references', source: 'stackability, Annex II principle 5 (learning pathways)',
+        principles: [5],
+        summary: 'A micro-credential says `stackable into` a pathway exactly when the pathway `includes` it.' },
+    'pathway-level': { severity: 'information', family: 'values-references', source: 'stackability, Annex II principle 5 (learning pathways); EQF',
+        principles: [5],
+        summary: "A pathway's level is not below the level of any of its parts." },
+    'qa-review-due': { severity: 'information', family: 'values-references', source: 'Annex II principle 1 (quality), ESG 2015 standard 1.9',
+        principles: [1],
+        summary: 'The QA review cycle (`review every N years`) has not passed since the last cohort.' },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': { severity: 'warning', family: 'qa-design-method', source: step(1, 'target audience'),

@@ -310,6 +310,27 @@ export const RULE_TEXTS: Record<IssueCode, RuleText> = {
         fixed: 'cohort Spring2026 of AIEthics {\n    issued 2026-06-30\n    learner "Jane Doe" id "mailto:jane.doe@example.org"\n}',
         fix: 'Remove one of the two lines (or correct the identifier of a different learner).'
     },
+    'pathway-stack-mismatch': {
+        rule: 'Stacking is written on both sides: the micro-credential says `stackable into P` and the pathway P says `includes` it. A micro-credential that is stackable into a pathway that does not include it, or a pathway that includes a micro-credential that does not say it is stackable into it, is reported (warning), on the side that states the relation alone. Targets that are micro-credentials are not judged (they include nothing).',
+        why: 'Learners and recognisers read stackability on the credential (the optional Annex I element) and pathways read it on their parts; when the two disagree, one of them promises a route that the other does not offer (Annex II principle 5, learning pathways).',
+        fires: 'microcredential A {\n    workload 5 ects\n    stackable into P\n}\n\nmicrocredential B {\n    workload 5 ects\n}\n\npathway P {\n    includes B\n}',
+        fixed: 'microcredential A {\n    workload 5 ects\n    stackable into P\n}\n\nmicrocredential B {\n    workload 5 ects\n    stackable into P\n}\n\npathway P {\n    includes A, B\n}',
+        fix: 'Add the missing side, or remove the one-sided statement. Quick fixes: "Add A to the includes of P" (on `stackable into`) and "Say that B is stackable into P" (on `includes`).'
+    },
+    'pathway-level': {
+        rule: "When a pathway states its level (`level eqf N`, or a QF-EHEA cycle read as its EQF level) and a part states a higher one, the pathway's level is below that part's (information).",
+        why: 'A larger credential that stacks a part at a higher level under-declares what its holders achieved, or the part is misplaced; recognisers compare levels (Annex II principle 5, EQF).',
+        fires: 'microcredential A {\n    level eqf 7\n}\n\npathway P {\n    includes A\n    level eqf 6\n}',
+        fixed: 'microcredential A {\n    level eqf 7\n}\n\npathway P {\n    includes A\n    level eqf 7\n}',
+        fix: 'Raise the pathway\'s level to its highest part\'s, or move the part out. Quick fix: "Set <pathway> to EQF level N" (its highest part\'s level).'
+    },
+    'qa-review-due': {
+        rule: 'A programme that states a review cycle (`review every N years|months`) and has cohorts is due for review when the cycle has passed since its last cohort (the latest date of issuing, or end of period, among its cohorts in any file), counted up to today (information). Today is the date of the machine (UTC), or the `MCRED_TODAY` environment variable (`YYYY-MM-DD`) for reproducible runs; `mcred catalogue --today` sets it for the catalogue.',
+        why: 'Quality assurance is a cycle: the programme is reviewed at the interval it promises (Annex II principle 1, quality; ESG 2015 standard 1.9, on-going monitoring and periodic review).',
+        fires: 'microcredential A {\n    qualityAssurance {\n        review every 1 year\n    }\n}\n\ncohort First of A {\n    issued 2020-01-15\n}',
+        fixed: 'microcredential A {\n    qualityAssurance {\n        review every 1 year\n    }\n}\n\ncohort First of A {\n    issued 2020-01-15\n}\n\ncohort Next of A {\n    issued 2099-01-15\n}',
+        fix: 'Review the programme, and run its next cohort; or state the cycle the programme actually follows.'
+    },
 
     // §3.4 QA gaps — the 5-step design method
     'qa-audience-target': {

@@ -1,6 +1,7 @@
 import { Annex1Checks } from './annex1-checks.js';
 import { Annex1OptionalChecks } from './annex1-optional-checks.js';
 import type { CheckFamilyFactory } from './check-family.js';
+import { CatalogueChecks } from './catalogue-checks.js';
 import { DesignMethodChecks } from './design-method-checks.js';
 import { HoleChecks } from './hole-checks.js';
 import { NameChecks } from './name-checks.js';
@@ -24,5 +25,6 @@ export const CHECK_FAMILIES: readonly CheckFamilyFactory[] = [
     () => new ProgrammeChecks(),
     () => new DesignMethodChecks(),
     () => new WaiverChecks(),
-    services => new RosterChecks(services)
+    services => new RosterChecks(services),
+    services => new CatalogueChecks(services)
 ];

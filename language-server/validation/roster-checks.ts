@@ -1,6 +1,6 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Cohort, McredAstType } from '../generated/ast.js';
-import type { McredServices } from '../mcred-module.js';
+import type { McredServices } from '../mcred-services.js';
 import type { RosterFiles } from '../workspace/roster-files.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';

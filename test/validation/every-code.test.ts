@@ -31,7 +31,8 @@ const CASES: readonly Case[] = [
     ['eu-opt-prerequisites', drop('prerequisites'), ['eu-opt-prerequisites']],
     ['eu-opt-supervision', drop('supervision supervised-with-id'), ['eu-opt-supervision']],
     ['eu-opt-grade', replace('"did:example:123" grade "pass"', '"did:example:123"'), ['eu-opt-grade']],
-    ['eu-opt-stackability', drop('stackable into'), ['eu-opt-stackability']],
+    // (the pathway's `includes` goes too: alone, it would be a pathway-stack-mismatch)
+    ['eu-opt-stackability', t => drop('includes AIDigitalEthics')(drop('stackable into')(t)), ['eu-opt-stackability']],
     ['eu-opt-further-info', drop('furtherInfo "https://www.unifi.it/micro'), ['eu-opt-further-info']],
     // §3.3 values and references
     ['value-ects', replace('workload 5 ects', 'workload 0 ects'), ['value-ects']],
@@ -58,6 +59,9 @@ const CASES: readonly Case[] = [
     ['value-learner-id', replace('id "did:example:123"', 'id "javascript:alert(1)"'), ['value-learner-id']],
     ['learner-duplicate', replace('id "did:example:123"', 'id "MAILTO:jane.doe@example.org"'), ['learner-duplicate']],
     ['roster-path', replace('    issued 2026-06-30\n', '    issued 2026-06-30\n    roster "/proc/self/environ"\n'), ['roster-path']],
+    ['pathway-stack-mismatch', drop('includes AIDigitalEthics'), ['pathway-stack-mismatch']],
+    ['pathway-level', replace(/ {4}level eqf 6( +\/\/ workload)/, '    level eqf 5$1'), ['pathway-level']],
+    ['qa-review-due', replace('issued 2026-06-30', 'issued 2020-06-30'), ['qa-review-due']],
     // §3.4 design method
     ['qa-audience-target', drop('target "IT and business'), ['qa-audience-target']],
     ['qa-audience-needs', drop('needsAnalysis'), ['qa-audience-needs']],

@@ -43,7 +43,9 @@ const OWNED: ReadonlyArray<readonly [line: RegExp, codes: readonly string[]]> = 
     [/^ {8}administration/, ['qa-business-administration']],
     [/^ {8}learnerTypes/, ['qa-business-administration']],
     [/^ {4}prerequisites/, ['eu-opt-prerequisites']],
-    [/^ {4}stackable into/, ['eu-opt-stackability']],
+    // The stacking relation is written on both sides: removing one side leaves the other alone.
+    [/^ {4}stackable into/, ['eu-opt-stackability', 'pathway-stack-mismatch']],
+    [/^ {4}includes AIDigitalEthics/, ['pathway-stack-mismatch']],
     [/^ {4}furtherInfo/, ['eu-opt-further-info']],
     [/^ {4}issued/, ['eu-issue-date']]
 ];

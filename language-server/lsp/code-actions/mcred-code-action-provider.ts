@@ -12,12 +12,14 @@ import { MISSING_ELEMENT_FIXES } from './missing-elements.js';
 import { OUTCOME_VERB_FIXES } from './outcome-verbs.js';
 import { SYNTAX_FIXES } from './syntax-fixes.js';
 import type { FixContext } from './text-edits.js';
+import { STACKING_FIXES } from './stacking-fixes.js';
 import { VALUE_REPAIR_FIXES } from './value-repairs.js';
 import { WAIVER_FIXES } from './waiver-fixes.js';
 
 /** Every concern's fixes; adding a concern is a file in this folder and one entry here. */
 const FIX_FAMILIES: readonly DiagnosticFixes[] = [
-    MISSING_ELEMENT_FIXES, DID_YOU_MEAN_FIXES, VALUE_REPAIR_FIXES, COVER_OUTCOME_FIXES, CREATE_PROVIDER_FIXES, OUTCOME_VERB_FIXES, WAIVER_FIXES, SYNTAX_FIXES
+    MISSING_ELEMENT_FIXES, DID_YOU_MEAN_FIXES, VALUE_REPAIR_FIXES, COVER_OUTCOME_FIXES, CREATE_PROVIDER_FIXES, OUTCOME_VERB_FIXES, WAIVER_FIXES, SYNTAX_FIXES,
+    STACKING_FIXES
 ];
 
 const FIXES = new Map<string, DiagnosticFix[]>();

@@ -18,7 +18,9 @@ const TESTED = [
     'value-country', 'value-language', 'value-isced-f', 'value-fee', 'waiver-unknown-code', 'value-url', 'value-date', 'value-did',
     'pathway-ects-sum', 'qa-structure-assessment-aligned', 'ref-unresolved', 'qa-structure-outcomes', 'waiver-reason', 'waiver-unused',
     // test/validation/syntax-messages.test.ts (a word in the wrong case, an unknown property)
-    'syntax-error'
+    'syntax-error',
+    // stacking-fixes.test.ts
+    'pathway-stack-mismatch', 'pathway-level'
 ];
 
 /** Codes without a mechanical fix, and why. */
@@ -38,7 +40,8 @@ const NOT_MECHANICAL: Record<string, string> = {
     'assessment-weights': 'which weight is wrong is not known',
     'roster-path': 'where the real roster is, is not known',
     'value-learner-id': 'the learner\'s real identifier is not known',
-    'learner-duplicate': 'which of the two lines is right is not known'
+    'learner-duplicate': 'which of the two lines is right is not known',
+    'qa-review-due': 'a review is work to do, not text to write'
 };
 
 describe('quick fixes', () => {
