@@ -12,7 +12,7 @@ import { isPlace } from './qa-report-messages.js';
  * Content-Security-Policy; this side shows it, re-renders it when a `.mcred` file changes
  * (debounced), and opens a file at the line when a place or a graph node is clicked.
  */
-const VIEW_TYPE = 'mcred.catalogue';
+const VIEW_TYPE = 'mcred.catalogueView';
 const UPDATE_DELAY_MS = 500;
 
 export function registerCatalogueCommand(context: vscode.ExtensionContext, client: BaseLanguageClient): void {

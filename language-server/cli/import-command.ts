@@ -73,7 +73,8 @@ function findCredentialFiles(folder: string): string[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...findCredentialFiles(full));
-        else if (entry.isFile() && CREDENTIAL_EXTENSIONS.some(ext => entry.name.endsWith(ext))) found.push(full);
+        // Hidden files are not credentials (e.g. the manifest `.mcred-export.json` of an export folder).
+        else if (entry.isFile() && !entry.name.startsWith('.') && CREDENTIAL_EXTENSIONS.some(ext => entry.name.endsWith(ext))) found.push(full);
     }
     return found;
 }

@@ -78,7 +78,7 @@ export class NameChecks implements CheckFamily {
         const line = (other.nameSegment?.range.start.line ?? 0) + 1;
         const here = AstUtils.getDocument(node).uri;
         if (other.documentUri.toString() === here.toString()) return `line ${line}`;
-        // The other file by its path from this file's folder (`providers.mcred`, `../shared/providers.mcred`):
+        // The other file by its path from this file's folder (`providers.mcred`, `../common/providers.mcred`):
         // two files of the workspace may have the same name in different folders.
         return `${UriUtils.relative(UriUtils.dirname(here), other.documentUri)}:${line}`;
     }

@@ -45,7 +45,8 @@ describe('mcred import', () => {
     });
 
     test('a folder of exported credentials: one programme, one cohort per date, every learner', async () => {
-        const plan = await exportFiles([path.resolve('test/fixtures/language-md-example.mcred')], { format: 'ob3' });
+        // Identities revealed: hashed ones stay hashed on import (comments, not learners).
+        const plan = await exportFiles([path.resolve('test/fixtures/language-md-example.mcred')], { format: 'ob3', revealIdentity: true });
         mkdirSync(path.join(scratch, 'issued'));
         for (const d of plan.documents) writeFileSync(path.join(scratch, 'issued', d.fileName), d.text);
         const run = mcred('import', 'issued', '--out', 'back.mcred');
@@ -54,6 +55,15 @@ describe('mcred import', () => {
         const text = readFileSync(path.join(scratch, 'back.mcred'), 'utf8');
         expect(text.match(/^microcredential /gm)).toHaveLength(1);
         expect(text.match(/^\s+learner "/gm)).toHaveLength(plan.documents.length);
+    });
+
+    test('the folder mcred export wrote imports as it is: its manifest is not taken for a credential', () => {
+        writeFileSync(path.join(scratch, 'prog.mcred'), readFileSync('test/fixtures/language-md-example.mcred', 'utf8'));
+        expect(mcred('export', 'prog.mcred', '--format', 'elm', '--out', 'written').status).toBe(0);
+        expect(readdirSync(path.join(scratch, 'written'))).toContain('.mcred-export.json');
+        const run = mcred('import', 'written', '--out', 'written.mcred');
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
     });
 
     const bad: Array<[string, () => string[], RegExp]> = [

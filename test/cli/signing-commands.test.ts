@@ -97,7 +97,8 @@ describe('mcred export --sign and mcred verify', () => {
         const report = JSON.parse(ok.stdout) as { valid: number; invalid: number };
         expect(report).toMatchObject({ valid: 2, invalid: 0 });
 
-        const [first] = readdirSync(path.join(scratch, 'out'));
+        // The export's manifest (.mcred-export.json) is not a credential.
+        const [first] = readdirSync(path.join(scratch, 'out')).filter(f => !f.startsWith('.'));
         const text = readFileSync(path.join(scratch, 'out', first), 'utf8');
         writeFileSync(path.join(scratch, 'tampered.json'), text.replace('"validFrom": "2026-06-30', '"validFrom": "2026-06-29'));
         const tampered = mcred('verify', 'tampered.json');
@@ -150,7 +151,7 @@ describe('revocation', () => {
         const list = mcred('status-list', 'new', '--out', 'status.json', '--key', 'key.json', '--url', url, '--size', '1024');
         expect(list.status).toBe(0);
         expect(mcred('export', 'programme.mcred', '--format', 'ob3', '--sign', 'key.json', '--status-list', 'status.json', '--out', 'out').status).toBe(0);
-        const files = readdirSync(path.join(scratch, 'out')).sort();
+        const files = readdirSync(path.join(scratch, 'out')).filter(f => !f.startsWith('.')).sort();
         const indexes = files.map(f => (JSON.parse(readFileSync(path.join(scratch, 'out', f), 'utf8')) as { credentialStatus: { statusListIndex: string } }).credentialStatus.statusListIndex);
         expect([...indexes].sort()).toEqual(['0', '1']);
 

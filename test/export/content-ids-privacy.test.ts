@@ -108,6 +108,6 @@ describe('dates and names', () => {
         const nfd = 'Zoe\u0308 Martin';
         const text = EXAMPLE.replace(/(\n {4}learner "Kim Lee"[^\n]*)/, `$1\n    learner "${nfc}" grade "pass"\n    learner "${nfd}" grade "pass"`);
         const result = await plan(text, { format: 'ob3' });
-        expect(result.problems.map(p => p.code)).toContain('duplicate-learner');
+        expect(result.problems.map(p => p.code)).toContain('learner-duplicate');
     });
 });
