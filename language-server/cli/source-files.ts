@@ -138,7 +138,8 @@ export interface WorkspaceFiles {
  * cannot be read is left out (it is not what the user asked to check).
  */
 export function workspaceOf(named: readonly SourceFile[], configFile: string | undefined): WorkspaceFiles {
-    const paths = new Set(named.map(file => file.path));
+    // By real path: a link to a named file (or to another context file) is read once.
+    const paths = new Set(named.map(file => realOrSelf(file.path)));
     const folders = configFile
         ? [path.dirname(path.resolve(configFile))]
         : [...new Set(named.map(file => path.dirname(file.path)))];
@@ -148,8 +149,9 @@ export function workspaceOf(named: readonly SourceFile[], configFile: string | u
             ? findMcredFiles(folder)
             : readdirSync(folder).map(entry => path.join(folder, entry)).filter(file => file.endsWith(EXTENSION) && statOrUndefined(file)?.isFile());
         for (const file of candidates.sort()) {
-            if (paths.has(file)) continue;
-            paths.add(file);
+            const real = realOrSelf(file);
+            if (paths.has(real)) continue;
+            paths.add(real);
             try {
                 context.push({ path: file, text: readText(file) });
             } catch (error) {

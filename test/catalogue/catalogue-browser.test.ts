@@ -107,7 +107,7 @@ describe.skipIf(!AVAILABLE)('the catalogue page in headless Chromium', () => {
         expect(await page.locator('#programme-table tbody tr:not(.hidden)').count()).toBe(blocked);
         await page.selectOption('#programme-which', 'all');
         await page.fill('#programme-filter', 'Leuven');
-        expect(await page.locator('#programme-table tbody tr:not(.hidden)').count()).toBe(catalogue.credentials.filter(c => c.awardedBy.some(a => a.includes('Leuven'))).length);
+        expect(await page.locator('#programme-table tbody tr:not(.hidden)').count()).toBe(catalogue.credentials.filter(c => [...c.awardedBy, ...c.contributing].some(a => a.includes('Leuven'))).length);
         expect(problems).toEqual([]);
         expect(requests).toEqual([]);
         await page.close();
