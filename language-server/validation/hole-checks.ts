@@ -1,8 +1,13 @@
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import {
+    AstUtils, CstUtils, GrammarAST, interruptAndCheck, isLeafCstNode, type AstNode, type Cancellation, type ValidationAcceptor, type ValidationChecks
+} from 'langium';
 import { isHole, isModel, isOutcome, isQaProcedure, type McredAstType, type Model } from '../generated/ast.js';
 import { isPlaceholder } from '../model/placeholders.js';
 import type { CheckFamily } from './check-family.js';
 import { report } from './report.js';
+
+/** Nodes visited between two chances to yield (Langium yields when 10 ms have passed). */
+const YIELD_EVERY = 500;
 
 /** What a hole stands for, in a designer's words, by property. */
 const WHAT: Record<string, string> = {
@@ -33,8 +38,12 @@ export class HoleChecks implements CheckFamily {
         Model: [this.checkHoles, this.checkPlaceholders]
     };
 
-    checkHoles(model: Model, accept: ValidationAcceptor): void {
+    // Both walk the whole file: they yield to other requests (hover, completion) as they go, so a
+    // large file does not hold the server for the length of the walk.
+    async checkHoles(model: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        let visited = 0;
         for (const node of AstUtils.streamAllContents(model)) {
+            if (++visited % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
             if (isHole(node)) {
                 reportHole(accept, node, node.property, { node });
             } else if (isQaProcedure(node) && node.hole) {
@@ -45,18 +54,22 @@ export class HoleChecks implements CheckFamily {
         }
     }
 
-    checkPlaceholders(model: Model, accept: ValidationAcceptor): void {
+    async checkPlaceholders(model: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const root = model.$cstNode;
         if (!root) return;
+        let visited = 0;
         for (const leaf of CstUtils.streamCst(root)) {
+            if (++visited % YIELD_EVERY === 0) await interruptAndCheck(cancelToken);
             if (!isLeafCstNode(leaf) || leaf.tokenType.name !== 'STRING' || leaf.hidden) continue;
             const text = leaf.text.slice(1, -1);
             if (!isPlaceholder(text)) continue;
             const assignment = AstUtils.getContainerOfType(leaf.grammarSource, GrammarAST.isAssignment);
             const property = assignment?.feature ?? 'text';
+            // A long run of x's is a placeholder too: quote at most the start of it.
+            const quoted = leaf.text.length > 40 ? `${leaf.text.slice(0, 20)}…"` : leaf.text;
             report(accept, 'value-placeholder',
-                `${leaf.text} is a placeholder, not a value: write the ${describe(property)} of ${owner(leaf.astNode)}, or put a hole \`?\` while it is still to decide (a placeholder counts as missing)`,
-                { node: leaf.astNode, range: leaf.range }, { property, value: text });
+                `${quoted} is a placeholder, not a value: write the ${describe(property)} of ${owner(leaf.astNode)}, or put a hole \`?\` while it is still to decide (a placeholder counts as missing)`,
+                { node: leaf.astNode, range: leaf.range }, { property, value: text.length > 80 ? `${text.slice(0, 80)}…` : text });
         }
     }
 }

@@ -71,7 +71,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         if (!options?.categories || options.categories.includes('fast')) {
             kept.push(...this.unusedWaivers(document, used, broken));
         }
-        return limitSyntaxErrors(kept.filter(diagnostic => applySeverity(diagnostic, policy)));
+        return limitSyntaxErrors(withoutSecondCauses(kept).filter(diagnostic => applySeverity(diagnostic, policy)));
     }
 
     /** Parser errors in the designer's words (syntax-messages.ts), one per line. */
@@ -146,6 +146,20 @@ function brokenElements(document: LangiumDocument): ReadonlySet<AstNode> {
         if (element) broken.add(element);
     }
     return broken;
+}
+
+/**
+ * One cause, one diagnostic: a text that only holds a placeholder (`field "xxx"`) is reported as
+ * `value-placeholder`, not also as an invalid value of its kind (`value-isced-f`, `value-url`, …).
+ */
+function withoutSecondCauses(diagnostics: Diagnostic[]): Diagnostic[] {
+    const placeholders = diagnostics.filter(d => d.code === 'value-placeholder').map(d => d.range);
+    if (placeholders.length === 0) return diagnostics;
+    const within = (inner: Diagnostic['range'], outer: Diagnostic['range']) =>
+        (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character))
+        && (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
+    return diagnostics.filter(d => d.code === 'value-placeholder' || !String(d.code).startsWith('value-')
+        || !placeholders.some(range => within(d.range, range)));
 }
 
 /** Sets the configured severity; false when the code is switched off. */
