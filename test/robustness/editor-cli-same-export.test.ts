@@ -46,3 +46,35 @@ test('a roster outside the folder: the editor and the CLI both refuse it with ro
         await client.shutdown();
     }
 }, 60_000);
+
+test('finding 3: an mcred.json that switches off the Annex I rules does not make a programme exportable, in the editor or the CLI', async () => {
+    const bypass = mkdtempSync(path.join(tmpdir(), 'mcred-bypass-'));
+    try {
+        writeFileSync(path.join(bypass, 'mcred.json'), JSON.stringify({
+            severity: { 'eu-title': 'off', 'eu-awarding-body': 'off', 'eu-level': 'off', 'syntax-error': 'off' }
+        }));
+        const text = EXAMPLE.replace(/\n {4}title "AI & Digital Ethics"/, '').replace(/\n {4}awardedBy UNIFI/, '').replace(/\n {4}level eqf 6[^\n]*/, '');
+        writeFileSync(path.join(bypass, 'p.mcred'), text);
+        const cli = spawnSync(process.execPath, [CLI, 'export', path.join(bypass, 'p.mcred'), '--format', 'ob3', '--out', path.join(bypass, 'out')],
+            { encoding: 'utf8', timeout: 60_000 });
+        expect(cli.status).toBe(1);
+        expect(cli.stderr).toMatch(/not issuable/);
+        expect(cli.stderr).toMatch(/title/);
+
+        const client = LspStdioClient.start();
+        try {
+            await client.initialize(pathToFileURL(bypass).href);
+            const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+                command: 'mcred.export', arguments: [{ uri: pathToFileURL(path.join(bypass, 'p.mcred')).href, format: 'ob3' }]
+            }) as ExportCommandResult;
+            expect(result.kind).toBe('export');
+            if (result.kind !== 'export') return;
+            expect(result.documents).toEqual([]);
+            expect(result.problems[0]?.message).toMatch(/not issuable/);
+        } finally {
+            await client.shutdown();
+        }
+    } finally {
+        rmSync(bypass, { recursive: true, force: true });
+    }
+}, 60_000);
