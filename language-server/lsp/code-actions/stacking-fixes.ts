@@ -14,13 +14,14 @@ export const STACKING_FIXES: DiagnosticFixes = {
         if (facts.side === 'stackable-into') {
             const credential = AstUtils.getContainerOfType(node, isMicroCredential);
             const pathway = credential?.stackableInto.map(r => r.ref).find((p): p is Pathway => isPathway(p) && p.name === facts.pathway);
-            if (!credential || !pathway) return [];
+            // After a syntax error a name may be missing from the tree: nothing to write then.
+            if (!credential?.name || !pathway?.name) return [];
             return [quickFix(`Add ${credential.name} to the includes of ${pathway.name}`, [diagnostic], [appendTo(context, pathway, 'includes', 'includes', credential.name)], context, true)];
         }
         if (facts.side === 'includes') {
             const pathway = AstUtils.getContainerOfType(node, isPathway);
             const part = pathway?.includes.map(r => r.ref).find((p): p is MicroCredential => isMicroCredential(p) && p.name === facts.credential);
-            if (!pathway || !part) return [];
+            if (!pathway?.name || !part?.name) return [];
             const standalone = part.standalone ? GrammarUtils.findNodeForKeyword(part.$cstNode, 'standalone') : undefined;
             const change = standalone
                 ? replaceNode(context.documentOf(part), standalone, `stackable into ${escapeSnippet(pathway.name)}`)
@@ -34,7 +35,7 @@ export const STACKING_FIXES: DiagnosticFixes = {
         const highest = factsOf<{ highest: number }>(diagnostic).highest;
         const level = pathway?.levels.find(l => l.eqf !== undefined);
         const number = level && GrammarUtils.findNodeForProperty(level.$cstNode, 'eqf');
-        if (!pathway || !number || highest === undefined) return [];
+        if (!pathway?.name || !number || highest === undefined) return [];
         return [quickFix(`Set ${pathway.name} to EQF level ${highest}`, [diagnostic], [replaceNode(context.documentOf(pathway), number, String(highest))], context, true)];
     }
 };
