@@ -2,11 +2,12 @@
 // Node 24 (@vscode/vsce 4 needs Node >= 22), giving mcred-<version>.vsix at the repository root.
 // What goes in is decided by .vscodeignore (the bundles, the manifest, the language
 // configuration, the grammar and the documents); the bundles are self-contained, so no
-// node_modules tree is packaged (--no-dependencies).
+// node_modules tree is packaged (--no-dependencies). Its README is the user part of README.md
+// (`userReadme`): a marketplace reader does not build from source.
 //
 //   node scripts/package.mjs [--skip-build] [--out FILE]
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNode24 } from './node-runtime.mjs';
@@ -30,12 +31,31 @@ export function packageExtension({ skipBuild = false, out = vsixPath(), quiet = 
         execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio });
     }
     const { node } = ensureNode24();
-    execFileSync(node, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out],
+    const readme = path.join(root, 'out', 'vsix', 'README.md');
+    mkdirSync(path.dirname(readme), { recursive: true });
+    writeFileSync(readme, userReadme(readFileSync(path.join(root, 'README.md'), 'utf8')));
+    execFileSync(node, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--readme-path', path.relative(root, readme), '--out', out],
         { cwd: root, stdio });
     const files = zipEntries(out);
     const unwanted = files.filter(file => /(^|\/)node_modules\/|^extension\/(test|language-server|scripts|standards)\/|\.ts$/.test(file));
     if (unwanted.length > 0) throw new Error(`package: ${path.basename(out)} holds files it must not: ${unwanted.join(', ')} (see .vscodeignore)`);
     return { vsix: out, bytes: statSync(out).size, files };
+}
+
+/**
+ * The sections of README.md that are for developers, not for someone installing the extension.
+ * @type {readonly string[]}
+ */
+export const DEVELOPER_SECTIONS = ['Quick start (from a clone)', 'Performance', 'Development'];
+
+/**
+ * README.md without its developer sections (each `## ` heading up to the next one).
+ * @param {string} text
+ * @returns {string}
+ */
+export function userReadme(text) {
+    const sections = text.split(/^(?=## )/m);
+    return sections.filter(section => !DEVELOPER_SECTIONS.some(title => section.startsWith(`## ${title}\n`))).join('');
 }
 
 /** The names of the entries of a zip file, from its central directory. */
