@@ -42,7 +42,7 @@ const ISSUANCE_CODES = new Set<IssueCode>(['eu-opt-grade']);
  *    "missing" would be wrong; the syntax error is what the designer has to fix first;
  * 2. waivers: a finding that the owning micro-credential waives (`waive <code> "reason"`) is
  *    dropped, and a waiver that dropped nothing is reported (`waiver-unused`);
- * 3. severities: the policy from mcred.json / settings / CLI (severity-config.ts) sets each
+ * 3. severities: the policy from mcred.json / settings / CLI (rules/severity-policy.ts) sets each
  *    finding's severity or switches it off.
  */
 export class McredDocumentValidator extends DefaultDocumentValidator {

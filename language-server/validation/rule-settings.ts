@@ -9,7 +9,7 @@ import {
  * The severity policy in effect for each document, read where the editor and the CLI both read
  * it: `mcred.json` at the root of the workspace folder (per folder in a multi-root workspace),
  * layered over the VS Code settings `mcred.profile` / `mcred.severity` (precedence in
- * severity-config.ts). Loaded once, reloaded when mcred.json or the `mcred` settings change, and
+ * rules/severity-policy.ts). Loaded once, reloaded when mcred.json or the `mcred` settings change, and
  * then the documents that show diagnostics are validated again (and only those).
  *
  * The CLI and tests set a fixed policy with `use()`; nothing is then read.
