@@ -57,15 +57,14 @@ function repositoryFiles(folder = '.'): string[] {
 }
 
 describe('the repository stands alone', () => {
-    test('nothing refers to a LANGUAGE.md or to the shared folder outside the repository', () => {
+    test('nothing refers to a language brief or to a shared folder outside the repository', () => {
+        // Spelled in pieces, so that this file passes its own test: no file is exempt.
+        const outside = [['LANGUAGE', 'md'].join('.'), ['..', 'shared'].join('/')];
         const offending: string[] = [];
         for (const file of repositoryFiles()) {
-            // standards/SOURCES.md records where the official copies came from (provenance).
-            if (file === path.join('standards', 'SOURCES.md')) continue;
-            if (file === path.join('test', 'docs', 'language-doc.test.ts')) continue;
             const text = readFileSync(file, 'utf8');
             text.split('\n').forEach((line, i) => {
-                if (line.includes('LANGUAGE.md') || line.includes('../shared')) offending.push(`${file}:${i + 1}: ${line.trim()}`);
+                if (outside.some(reference => line.includes(reference))) offending.push(`${file}:${i + 1}: ${line.trim()}`);
             });
         }
         expect(offending).toEqual([]);
