@@ -5,60 +5,30 @@
 // sorting and filtering working (the table script is allowed by its hash), no console error and
 // no network request; hostile titles show as text; the webview page posts the place of a node.
 // Screenshots land in test-results/. Skipped, with a message, without Chromium.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildCatalogue, CATALOGUE_SECTIONS, renderCatalogueHtml, type Catalogue } from '../../language-server/catalogue/index.js';
+import { CHROMIUM_AVAILABLE, launchChromium, openOffline, warnIfNoChromium, type Observed } from '../support/offline-browser.js';
 import { check } from '../support/validate.js';
 
-const CHROMIUM = process.env['MCRED_CHROMIUM'] ?? '/usr/bin/chromium';
-const AVAILABLE = existsSync(CHROMIUM);
 const RESULTS = path.resolve('test-results');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-if (!AVAILABLE) {
-    console.warn(`catalogue-browser.test.ts: skipped — no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set MCRED_CHROMIUM to its path)`);
-}
-
-interface Observed {
-    readonly page: Page;
-    readonly problems: string[];
-    readonly requests: string[];
-}
+const AVAILABLE = CHROMIUM_AVAILABLE;
+warnIfNoChromium('catalogue-browser.test.ts');
 
 let browser: Browser;
 let catalogue: Catalogue;
 
-async function open(html: string, colorScheme: 'light' | 'dark' = 'light', init?: () => void): Promise<Observed> {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1400, height: 1000 }, javaScriptEnabled: true });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    await context.route('**/*', route => {
-        requests.push(route.request().url());
-        return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('request', request => {
-        if (!requests.includes(request.url())) requests.push(request.url());
-    });
-    page.on('console', message => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', error => problems.push(`page error: ${error.message}`));
-    if (init) {
-        await page.addInitScript(init);
-        await page.goto('about:blank');
-    }
-    await page.setContent(html, { waitUntil: 'load' });
-    return { page, problems, requests };
+function open(html: string, colorScheme: 'light' | 'dark' = 'light', init?: () => void): Promise<Observed> {
+    return openOffline(browser, html, { colorScheme, viewport: { width: 1400, height: 1000 }, ...(init ? { init } : {}) });
 }
 
 describe.skipIf(!AVAILABLE)('the catalogue page in headless Chromium', () => {
     beforeAll(async () => {
         mkdirSync(RESULTS, { recursive: true });
         const files = Object.fromEntries(readdirSync('examples').filter(f => f.endsWith('.mcred')).map(f => [f, readFileSync(`examples/${f}`, 'utf8')]));
-        const [launched, { documents }] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }), check(files)]);
+        const [launched, { documents }] = await Promise.all([launchChromium(), check(files)]);
         browser = launched;
         catalogue = buildCatalogue({ documents, today: '2026-12-01', fileLabel: uri => `examples/${uri.path.split('/').pop()}` });
     });

@@ -5,21 +5,17 @@
 // network request (every request is intercepted and fails the test); a hostile file runs no
 // script; the webview page's nonce'd script runs under its CSP and posts the place of a gap.
 // Screenshots land in test-results/ (git-ignored). Skipped, with a message, without Chromium.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildReport, renderHtml } from '../../language-server/report/index.js';
+import { CHROMIUM_AVAILABLE, launchChromium, openOffline, warnIfNoChromium, type Observed } from '../support/offline-browser.js';
 import { check } from '../support/validate.js';
 
-const CHROMIUM = process.env['MCRED_CHROMIUM'] ?? '/usr/bin/chromium';
-const AVAILABLE = existsSync(CHROMIUM);
 const RESULTS = path.resolve('test-results');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-if (!AVAILABLE) {
-    console.warn(`report-browser.test.ts: skipped — no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set MCRED_CHROMIUM to its path)`);
-}
+const AVAILABLE = CHROMIUM_AVAILABLE;
+warnIfNoChromium('report-browser.test.ts');
 
 const EXAMPLES = ['ai-digital-ethics.mcred', 'ai-tools-teaching-assessment.mcred'];
 
@@ -36,42 +32,16 @@ async function exampleReports(): Promise<Map<string, string>> {
 
 let reports: Map<string, string>;
 
-interface Observed {
-    readonly page: Page;
-    readonly problems: string[];
-    readonly requests: string[];
-}
-
 let browser: Browser;
 
-async function open(html: string, colorScheme: 'light' | 'dark' = 'light', init?: () => void): Promise<Observed> {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1100, height: 900 }, javaScriptEnabled: true });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    await context.route('**/*', route => {
-        requests.push(route.request().url());
-        return route.abort();
-    });
-    const page = await context.newPage();
-    page.on('request', request => {
-        if (!requests.includes(request.url())) requests.push(request.url());
-    });
-    page.on('console', message => {
-        if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', error => problems.push(`page error: ${error.message}`));
-    if (init) {
-        await page.addInitScript(init);
-        await page.goto('about:blank');
-    }
-    await page.setContent(html, { waitUntil: 'load' });
-    return { page, problems, requests };
+function open(html: string, colorScheme: 'light' | 'dark' = 'light', init?: () => void): Promise<Observed> {
+    return openOffline(browser, html, { colorScheme, viewport: { width: 1100, height: 900 }, ...(init ? { init } : {}) });
 }
 
 describe.skipIf(!AVAILABLE)('the HTML report in headless Chromium', () => {
     beforeAll(async () => {
         mkdirSync(RESULTS, { recursive: true });
-        [browser, reports] = await Promise.all([chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }), exampleReports()]);
+        [browser, reports] = await Promise.all([launchChromium(), exampleReports()]);
     });
 
     afterAll(async () => {
