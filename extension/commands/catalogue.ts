@@ -3,6 +3,7 @@ import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languagec
 import {
     CATALOGUE_COMMAND, SHOW_CATALOGUE_COMMAND, type CatalogueCommandArgs, type CatalogueCommandResult
 } from '../../language-server/protocol.js';
+import { newNonce } from './nonce.js';
 import { isPlace } from './qa-report-messages.js';
 
 /**
@@ -108,10 +109,4 @@ class CataloguePanel {
         this.panel.dispose();
         this.onDispose();
     }
-}
-
-/** 18 random bytes in base64, from the Web Crypto API (Node and browsers alike). */
-function newNonce(): string {
-    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
-    return btoa(String.fromCharCode(...bytes));
 }

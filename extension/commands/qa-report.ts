@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { REPORT_COMMAND, SHOW_QA_REPORT_COMMAND, type ReportCommandArgs, type ReportCommandResult } from '../../language-server/protocol.js';
+import { newNonce } from './nonce.js';
 import { isPlace } from './qa-report-messages.js';
 
 /**
@@ -137,12 +138,6 @@ class QaReportPanel {
         this.panel.dispose();
         this.onDispose();
     }
-}
-
-/** 18 random bytes in base64, from the Web Crypto API (Node and browsers alike). */
-function newNonce(): string {
-    const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
-    return btoa(String.fromCharCode(...bytes));
 }
 
 function activeMcredDocument(): vscode.TextDocument | undefined {
