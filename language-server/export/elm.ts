@@ -7,7 +7,7 @@ import { displaySvg } from './display-image.js';
 import { textLanguage } from './text-language.js';
 import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
-import { lowerFirst, narrativeSections, providerText, type NarrativeKey } from './narrative.js';
+import { formatAmount, lowerFirst, narrativeSections, providerText, type NarrativeKey } from './narrative.js';
 import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
 import { stableUrn, stableUrns } from './stable-id.js';
 
@@ -126,9 +126,9 @@ function buildQualification(model: CredentialModel): JsonObject {
     const ids = new Ids(achievementSeed(model));
     const lang = textLanguage(model).code;
     const sections = new Map(narrativeSections(model).map(s => [s.key, s]));
-    const note = (key: NarrativeKey) => {
+    const note = (key: NarrativeKey, translations?: Translations) => {
         const section = sections.get(key);
-        return section ? [noteOf(ids.next(`note-${key}`), lang, `${section.title}: ${section.lines.join('; ')}`)] : [];
+        return section ? [noteOf(ids.next(`note-${key}`), lang, `${section.title}: ${section.lines.join('; ')}`, translations)] : [];
     };
     return compact({
         id: stableUrn(achievementSeed(model), 'qualification'),
@@ -171,7 +171,8 @@ function buildQualification(model: CredentialModel): JsonObject {
             ...note('awarding-bodies'),
             ...note('partners'),
             ...note('stackability'),
-            ...note('recognition'),
+            // The other languages of the recognition note are its translations (the text alone).
+            ...note('recognition', model.recognitionTranslations),
             ...note('audience'),
             ...note('format'),
             ...note('fees'),
@@ -192,6 +193,7 @@ function modulePart(model: CredentialModel, module: ModuleModel, ids: Ids): Json
     return compact({
         id: ids.next(`module-${module.name}`),
         type: 'Qualification',
+        identifier: [sourceName(ids.next(`module-${module.name}-identifier`), module.name)],
         isPartialQualification: true,
         title: langMap(lang, module.title, module.titleTranslations),
         description: module.description ? langMap(lang, module.description, module.descriptionTranslations) : undefined,
@@ -213,7 +215,8 @@ function assessmentSpecification(model: CredentialModel, assessment: AssessmentM
     const covered = model.outcomes.filter(o => assessment.covers.includes(o.name));
     const notes = [
         covered.length > 0 ? `Assesses: ${covered.map(o => `${o.name} ${o.statement}`).join('; ')}` : undefined,
-        assessment.supervision ? `Supervision and identity verification: ${lowerFirst(assessment.supervision.label)}` : undefined
+        assessment.supervision ? `Supervision and identity verification: ${lowerFirst(assessment.supervision.label)}` : undefined,
+        assessment.weight !== undefined ? `Weight: ${formatAmount(assessment.weight)}% of the grade` : undefined
     ].filter((n): n is string => n !== undefined);
     const outcomeIds = new Ids(achievementSeed(model));
     return compact({
@@ -309,6 +312,8 @@ function organisation(provider: ProviderModel, lang: string): JsonObject {
         type: 'Organisation',
         legalName: langMap(lang, provider.legalName),
         altLabel: provider.name !== provider.legalName ? langMap(lang, provider.name) : undefined,
+        // A DID names the provider's key; ELM has no property for it but an identifier.
+        identifier: provider.did ? [{ id: ids.next('did'), type: 'Identifier', notation: provider.did, schemeName: 'DID' }] : undefined,
         location: !country && provider.members ? memberLocations(provider, ids) : country ? [compact({
             id: ids.next('location'),
             type: 'Location',
@@ -331,7 +336,11 @@ function organisation(provider: ProviderModel, lang: string): JsonObject {
             id: ids.next('contactPoint'),
             type: 'ContactPoint',
             emailAddress: [{ id: `mailto:${provider.email}`, type: 'Mailbox' }]
-        }] : undefined
+        }] : undefined,
+        // The members of an alliance, each an organisation of its own (ELM's only organisation-to-organisation
+        // link). The shapes require an organisation's location: a member without a country is only named in
+        // the "Delivered with" note.
+        hasSubOrganization: (provider.members ?? []).filter(member => member.country).map(member => organisation(member, lang))
     });
 }
 

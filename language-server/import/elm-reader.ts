@@ -1,10 +1,10 @@
 import type { Cursor } from './json-cursor.js';
 import { conceptOf, countryCode, isEctsUri, isoDuration, languageCode, VOCABS } from './concepts.js';
 import type {
-    ImportedAssessment, ImportedIssuance, ImportedOutcome, ImportedProgramme, ImportedProvider, TextWithTranslations
+    ImportedAssessment, ImportedIssuance, ImportedModule, ImportedOutcome, ImportedProgramme, ImportedProvider, TextWithTranslations
 } from './imported-model.js';
-import { noteSection, qaFromLines } from './narrative-reader.js';
-import { type ReadResult, addProvider, dateOf, designTimeSection, sectionFacts } from './reader-support.js';
+import { noteSection, qaFromLines, splitOutside } from './narrative-reader.js';
+import { type ReadResult, addProvider, applyPartners, dateOf, designTimeSection, providerByText, sectionFacts } from './reader-support.js';
 import { ESCO_SKILL_URI_PREFIX } from '../vocab/index.js';
 
 /**
@@ -26,7 +26,7 @@ export function readElm(root: Cursor): ReadResult {
     const issued = dateOf(root.get('issued')) ?? dateOf(root.get('validFrom')) ?? dateOf(root.get('issuanceDate'));
     root.get('validFrom').take();
     const issuer = root.get('issuer');
-    if (issuer.exists && typeof issuer.value === 'object') addProvider(result.providers, readOrganisation(issuer));
+    if (issuer.exists && typeof issuer.value === 'object') addProvider(result.providers, readOrganisation(issuer, result.providers));
     if (root.get('proof').exists) {
         root.get('proof').take();
         result.notes.push('The proof was not verified: an import reads what the credential states, it does not vouch for it.');
@@ -39,7 +39,7 @@ export function readElm(root: Cursor): ReadResult {
         const spec = claim.get('specifiedBy').items()[0] ?? claim;
         claim.get('title').take();
         const bodies = claim.get('awardedBy').items().flatMap(process => process.all('awardingBody'));
-        const bodyKeys = bodies.map(body => addProvider(result.providers, readOrganisation(body)));
+        const bodyKeys = bodies.map(body => addProvider(result.providers, readOrganisation(body, result.providers)));
         const awarded = claim.get('awardedBy').items().map(p => dateOf(p.get('awardingDate'))).find(d => d !== undefined);
         let grade: string | undefined;
         let supervision: string | undefined;
@@ -90,16 +90,32 @@ function readPerson(subject: Cursor): ImportedIssuance['learner'] {
     };
 }
 
-export function readOrganisation(org: Cursor): ImportedProvider {
+/**
+ * An organisation; the members of an alliance (its sub-organisations, as mcred writes them) are
+ * added to `providers`.
+ */
+export function readOrganisation(org: Cursor, providers: ImportedProvider[]): ImportedProvider {
     const id = org.get('id').value;
     const legalName = langText(org.get('legalName'))?.text;
     const alt = langText(org.get('altLabel'), undefined, false)?.text;
     const mcredId = mcredIdentifier(org);
     const declaredName = mcredId ?? (alt && /^[_a-zA-Z][\w-]*$/.test(alt) ? alt : undefined);
     if (declaredName && declaredName === alt) org.get('altLabel').take();
+    const didEntry = org.all('identifier').find(i => i.get('schemeName').value === 'DID' && typeof i.get('notation').value === 'string');
+    const did = didEntry?.get('notation').string();
+    didEntry?.take();
+    const memberOrgs = org.all('hasSubOrganization').map(sub => readOrganisation(sub, providers));
+    const members = memberOrgs.map(member => addProvider(providers, member));
+    const memberCountries = new Set(memberOrgs.map(m => m.country).filter(Boolean));
     let country: string | undefined;
     let region: string | undefined;
-    for (const location of org.all('location')) {
+    const locations = org.all('location');
+    // An alliance without a country of its own is located where its members are: those
+    // locations restate the members' countries and are not the alliance's.
+    const locatedByMembers = members.length > 0 && locations.length > 0 && locations.every(location => !location.get('geographicName').exists
+        && location.all('address').every(address => memberCountries.has(countryCode(address.get('countryCode').get('id').value as string | undefined))));
+    if (locatedByMembers) for (const location of locations) location.take();
+    for (const location of locatedByMembers ? [] : locations) {
         for (const address of location.all('address')) {
             const cc = address.get('countryCode');
             const code = countryCode(cc.get('id').value as string | undefined);
@@ -120,20 +136,22 @@ export function readOrganisation(org: Cursor): ImportedProvider {
         ...(region ? { region } : {}),
         ...(legalIdentifier ? { legalIdentifier } : {}),
         ...(homepage ? { homepage } : {}),
-        ...(email ? { email } : {})
+        ...(email ? { email } : {}),
+        ...(did ? { did } : {}),
+        ...(members.length > 0 ? { members } : {})
     };
 }
 
 const NOTE_TITLES = [
     'Level', 'Quality assurance', 'Awarding bodies', 'Integration and stackability', 'Recognition',
-    'Target group', 'Format', 'Fees and funding', 'Further information'
+    'Target group', 'Format', 'Fees and funding', 'Further information', 'Delivered with'
 ];
 
 function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[], supervision?: string, claimSpecs: readonly Cursor[] = []): ImportedProgramme {
     const id = spec.get('id').value;
     spec.get('@context').take();
     const opportunityBodies = spec.all('awardingOpportunity').flatMap(o => o.all('awardingBody'))
-        .map(body => addProvider(result.providers, readOrganisation(body)));
+        .map(body => addProvider(result.providers, readOrganisation(body, result.providers)));
     const awardedBy = [...bodyKeys, ...opportunityBodies];
     spec.get('dcType').take();
     const languages = spec.all('language').map(l => {
@@ -190,16 +208,19 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     const specs = spec.all('provenBy').length > 0 ? spec.all('provenBy') : uniqueById(claimSpecs);
     const assessments: ImportedAssessment[] = specs.map(a => readAssessmentSpec(a, lang, outcomeIds, names, supervision));
 
+    const modules = spec.all('hasPart').filter(part => part.isType('Qualification')).map(part => readModule(part, lang, outcomeIds, result));
+
     const prerequisites = langText(spec.get('entryRequirement').get('noteLiteral'), lang);
     const partial = spec.get('isPartialQualification').value;
     const partOf = spec.all('isPartOf').map(p => { const t = langText(p.get('title'), lang)?.text; if (t) p.take(); return t; })
         .filter((t): t is string => t !== undefined);
     const homepage = spec.all('homepage').map(h => h.get('contentURL').string()).find(Boolean);
     const notes = spec.all('additionalNote').map(n => {
-        const text = langText(n.get('noteLiteral'), lang, false)?.text;
-        const section = text ? noteSection(text, NOTE_TITLES) : undefined;
-        return { cursor: n, section };
+        const literal = langText(n.get('noteLiteral'), lang, false);
+        const section = literal ? noteSection(literal.text, NOTE_TITLES) : undefined;
+        return { cursor: n, section, translations: literal?.translations ?? [] };
     });
+    const recognitionTranslations = notes.find(n => n.section?.title === 'Recognition')?.translations ?? [];
     const sections = notes.map(n => n.section).filter((s): s is NonNullable<typeof s> => s !== undefined);
     const facts = sectionFacts(sections);
     for (const note of notes) {
@@ -207,6 +228,7 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     }
     if (typeof partial === 'boolean' && (partial ? partOf.length > 0 || facts.partOf.length > 0 : true)) spec.get('isPartialQualification').take();
     const qa = facts.qa ? qaFromLines(facts.qa) : undefined;
+    const deliveredWith = applyPartners(result.providers, facts.partners);
     return {
         key,
         ...(declaredName ? { declaredName } : {}),
@@ -223,13 +245,54 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
         ...(mode ? { participation: mode.code } : {}),
         ...(setting ? { setting: setting.code } : {}),
         outcomes,
+        ...(modules.length > 0 ? { modules } : {}),
         assessments,
+        ...(deliveredWith.length > 0 ? { deliveredWith } : {}),
         ...(prerequisites ? { prerequisites } : {}),
         partOf: [...new Set([...partOf, ...facts.partOf])],
         ...(partial === false ? { standalone: true } : {}),
         ...(facts.recognition ? { recognition: facts.recognition } : {}),
+        ...(facts.recognition && recognitionTranslations.length > 0 ? { recognitionTranslations } : {}),
         ...(homepage ? { furtherInfo: homepage } : facts.furtherInfo ? { furtherInfo: facts.furtherInfo } : {}),
         ...(qa ? { qualityAssurance: qa } : {})
+    };
+}
+
+/** A module as mcred writes it: a partial qualification in `hasPart`, its providers in a note. */
+function readModule(part: Cursor, lang: string | undefined, outcomeIds: readonly string[], result: ReadResult): ImportedModule {
+    const declaredName = mcredIdentifier(part);
+    const title = langText(part.get('title'), lang);
+    const description = langText(part.get('description'), lang);
+    if (part.get('isPartialQualification').value === true) part.get('isPartialQualification').take();
+    let ects: number | undefined;
+    for (const credit of part.all('creditPoint')) {
+        const point = credit.get('point').number();
+        if (point !== undefined && isEctsUri(credit.get('framework').get('id').value as string | undefined)) { ects ??= point; credit.take(); }
+    }
+    const volume = isoDuration(part.get('volumeOfLearning').value as string | undefined);
+    const hours = volume?.unit === 'hours' ? volume.amount : undefined;
+    if (hours !== undefined) part.get('volumeOfLearning').take();
+    const covers: number[] = [];
+    for (const lo of part.all('learningOutcome')) {
+        const i = outcomeIds.indexOf(lo.get('id').text ?? '');
+        if (i >= 0) { covers.push(i); lo.take(); }
+    }
+    const providers: string[] = [];
+    for (const note of part.all('additionalNote')) {
+        const text = langText(note.get('noteLiteral'), lang, false)?.text;
+        const m = text ? /^Provided by (.+)$/.exec(text) : null;
+        if (!m) continue;
+        providers.push(...splitOutside(m[1], '; ').map(t => providerByText(result.providers, t)));
+        note.take();
+    }
+    return {
+        ...(declaredName ? { declaredName } : {}),
+        ...(title ? { title } : {}),
+        ...(description ? { description } : {}),
+        ...(ects !== undefined ? { ects } : {}),
+        ...(hours !== undefined ? { hours } : {}),
+        providers,
+        covers
     };
 }
 
@@ -237,8 +300,11 @@ function readAssessmentSpec(
     a: Cursor, lang: string | undefined, outcomeIds: readonly string[], names: ReadonlyArray<string | undefined>, supervision?: string
 ): ImportedAssessment {
     const name = mcredIdentifier(a);
-    const title = langText(a.get('title'), lang)?.text;
-    const description = langText(a.get('description'), lang)?.text;
+    const titleText = langText(a.get('title'), lang);
+    const title = titleText?.text;
+    const descriptionText = langText(a.get('description'), lang);
+    const description = descriptionText?.text;
+    let weight: number | undefined;
     const dcType = a.get('dcType').items()[0];
     const type = dcType && conceptOf(VOCABS.assessment, dcType.get('id').value as string | undefined, prefLabel(dcType));
     if (type) dcType.take();
@@ -262,7 +328,8 @@ function readAssessmentSpec(
         const assesses = /^Assesses: /.test(text);
         const supervisionNote = /^Supervision and identity verification: (.+)$/.exec(text);
         const supConcept = supervisionNote && conceptOf(VOCABS.supervision, undefined, supervisionNote[1]);
-        if (supConcept) { sup = supConcept.code; note.take(); } else if (assesses && covered.size > 0) note.take();
+        const weightNote = /^Weight: (\d+(?:\.\d+)?)% of the grade$/.exec(text);
+        if (weightNote) { weight = Number(weightNote[1]); note.take(); } else if (supConcept) { sup = supConcept.code; note.take(); } else if (assesses && covered.size > 0) note.take();
         else if (assesses) {
             // Coverage from the note `Assesses: LO1 statement; LO2 statement`, by the names mcred wrote.
             for (const part of text.slice(10).split('; ')) {
@@ -275,13 +342,17 @@ function readAssessmentSpec(
     const gradingScheme = a.get('gradingScheme');
     return {
         ...(name ? { declaredName: name } : {}),
-        ...(!name && title ? { title } : {}),
+        // mcred writes the name as the title of an assessment that has none.
+        ...(title && title !== name ? { title } : {}),
+        ...(title && title !== name && titleText.translations.length > 0 ? { titleTranslations: titleText.translations } : {}),
         ...(type ? { type: type.code } : {}),
+        ...(weight !== undefined ? { weight } : {}),
         covers: [...covered].sort((x, y) => x - y),
         ...(mode ? { mode: mode.code } : {}),
         ...((sup ?? supervision) ? { supervision: sup ?? supervision } : {}),
         ...(grading ? { grading } : gradingScheme.exists ? {} : {}),
-        ...(description ? { description } : {})
+        ...(description ? { description } : {}),
+        ...(descriptionText && descriptionText.translations.length > 0 ? { descriptionTranslations: descriptionText.translations } : {})
     };
 }
 

@@ -22,6 +22,9 @@ export interface ImportedProvider {
     readonly legalIdentifier?: string;
     readonly homepage?: string;
     readonly email?: string;
+    readonly did?: string;
+    /** Provider keys of the members of an alliance (written `kind alliance` with `members`). */
+    readonly members?: readonly string[];
 }
 
 export interface ImportedOutcome {
@@ -42,6 +45,23 @@ export interface ImportedAssessment {
     readonly supervision?: string;
     readonly grading?: string;
     readonly description?: string;
+    /** Percentage of the grade (`weight 30%`). */
+    readonly weight?: number;
+    readonly titleTranslations?: TextWithTranslations['translations'];
+    readonly descriptionTranslations?: TextWithTranslations['translations'];
+}
+
+/** A component course (`module`): a part of the programme with its own workload and providers. */
+export interface ImportedModule {
+    readonly declaredName?: string;
+    readonly title?: TextWithTranslations;
+    readonly description?: TextWithTranslations;
+    readonly ects?: number;
+    readonly hours?: number;
+    /** Provider keys. */
+    readonly providers: readonly string[];
+    /** Indexes into the programme's outcomes. */
+    readonly covers: readonly number[];
 }
 
 export interface ImportedQaProcedure {
@@ -72,12 +92,16 @@ export interface ImportedProgramme {
     readonly participation?: string;
     readonly setting?: string;
     readonly outcomes: readonly ImportedOutcome[];
+    readonly modules?: readonly ImportedModule[];
     readonly assessments: readonly ImportedAssessment[];
+    /** Provider keys of the providers that deliver without awarding (`deliveredWith`). */
+    readonly deliveredWith?: readonly string[];
     readonly prerequisites?: TextWithTranslations;
     /** Titles of the credentials it is part of (`stackable into` needs a declared credential: written as a comment). */
     readonly partOf: readonly string[];
     readonly standalone?: boolean;
     readonly recognition?: string;
+    readonly recognitionTranslations?: TextWithTranslations['translations'];
     readonly furtherInfo?: string;
     readonly qualityAssurance?: {
         readonly procedures: readonly ImportedQaProcedure[];

@@ -30,7 +30,8 @@ export function noteSection(text: string, titles: readonly string[]): NarrativeS
     return { title, lines: splitOutside(text.slice(title.length + 2), '; ') };
 }
 
-function splitOutside(text: string, separator: string): string[] {
+/** `a; b (c; d); e` → `a`, `b (c; d)`, `e`: split where not inside brackets. */
+export function splitOutside(text: string, separator: string): string[] {
     const parts: string[] = [];
     let depth = 0;
     let start = 0;

@@ -1,9 +1,9 @@
 import { type Cursor } from './json-cursor.js';
-import { conceptByLabel, conceptByUri, countryCode, isEctsUri, languageCode, VOCABS } from './concepts.js';
+import { conceptByUri, countryCode, isEctsUri, languageCode, VOCABS } from './concepts.js';
 import type { ImportedAssessment, ImportedIssuance, ImportedOutcome, ImportedProgramme, ImportedProvider } from './imported-model.js';
 import { assessmentLine, markdownSections, qaFromLines } from './narrative-reader.js';
 import { ESCO_SKILL_URI_PREFIX } from '../vocab/index.js';
-import { type ReadResult, addProvider, dateOf, designTimeSection, hashedIdentity, plainText, sectionFacts } from './reader-support.js';
+import { type ReadResult, addProvider, dateOf, designTimeSection, hashedIdentity, plainText, providerFromText, sectionFacts } from './reader-support.js';
 
 /**
  * Open Badges 3.0: an `OpenBadgeCredential` / `AchievementCredential` (signed or not) or a bare
@@ -270,19 +270,5 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
         ...(facts?.recognition ? { recognition: facts.recognition } : {}),
         ...(facts?.furtherInfo ? { furtherInfo: facts.furtherInfo } : {}),
         ...(qa ? { qualityAssurance: qa } : {})
-    };
-}
-
-/** `University of Zed (Dublin, Ireland)` as mcred's narrative writes an awarding body. */
-function providerFromText(text: string, declaredName: string | undefined): ImportedProvider {
-    const m = /^(.*) \((?:(.*), )?([^,()]+)\)$/.exec(text);
-    const country = m ? conceptByLabel(VOCABS.country, m[3]) : undefined;
-    const legalName = m && country ? m[1] : text;
-    return {
-        key: `name:${legalName}`,
-        ...(declaredName ? { declaredName } : {}),
-        legalName,
-        ...(country ? { country: country.code } : {}),
-        ...(m && country && m[2] ? { region: m[2] } : {})
     };
 }

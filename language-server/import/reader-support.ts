@@ -2,6 +2,7 @@ import type { Cursor } from './json-cursor.js';
 import type { ImportedIssuance, ImportedProgramme, ImportedProvider } from './imported-model.js';
 import type { NarrativeSection } from './narrative-reader.js';
 import { conceptByLabel, VOCABS } from './concepts.js';
+import { splitOutside } from './narrative-reader.js';
 import { LANGUAGES } from '../vocab/index.js';
 
 /** What one credential document gives. */
@@ -73,6 +74,8 @@ export interface SectionFacts {
     standalone?: boolean;
     recognition?: string;
     furtherInfo?: string;
+    /** The `Delivered with` section: contributing providers and alliances' members, as provider texts. */
+    partners?: Partners;
 }
 
 /** The facts of mcred's narrative sections (`Workload`, `Level`, …) that have no structured property. */
@@ -143,10 +146,83 @@ export function sectionFacts(sections: readonly NarrativeSection[]): SectionFact
             case 'Further information':
                 facts.furtherInfo = lines.join('; ');
                 break;
+            case 'Delivered with':
+                facts.partners = partnersOf(lines);
+                ok = facts.partners !== undefined;
+                break;
             default:
                 ok = false;
         }
         if (ok) facts.read.add(title);
     }
     return facts;
+}
+
+/** `University of Zed (Dublin, Ireland)` as mcred's narrative writes a provider. */
+export function providerFromText(text: string, declaredName: string | undefined): ImportedProvider {
+    const m = /^(.*) \((?:(.*), )?([^,()]+)\)$/.exec(text);
+    const country = m ? conceptByLabel(VOCABS.country, m[3]) : undefined;
+    const legalName = m && country ? m[1] : text;
+    return {
+        key: `name:${legalName}`,
+        ...(declaredName ? { declaredName } : {}),
+        legalName,
+        ...(country ? { country: country.code } : {}),
+        ...(m && country && m[2] ? { region: m[2] } : {})
+    };
+}
+
+/**
+ * The key of the provider a narrative names (`KU Leuven (Flanders, Belgium)`): one already read
+ * with that legal name (and that source name, when known), else a new one from the text.
+ */
+export function providerByText(providers: ImportedProvider[], text: string, declaredName?: string): string {
+    const parsed = providerFromText(text, declaredName);
+    const known = providers.find(p => p.legalName === parsed.legalName && (!declaredName || !p.declaredName || p.declaredName === declaredName));
+    if (known) {
+        if (declaredName && !known.declaredName) providers[providers.indexOf(known)] = { ...known, declaredName };
+        return known.key;
+    }
+    return addProvider(providers, parsed);
+}
+
+export interface Partners {
+    /** Providers that deliver without awarding, as texts. */
+    readonly contributors: readonly string[];
+    /** Alliances (by legal name) and their members, as texts. */
+    readonly alliances: ReadonlyArray<{ readonly legalName: string; readonly members: readonly string[] }>;
+}
+
+/** The lines of the `Delivered with` section; undefined when one is not in the shape mcred writes. */
+export function partnersOf(lines: readonly string[]): Partners | undefined {
+    const contributors: string[] = [];
+    const alliances: Array<{ legalName: string; members: string[] }> = [];
+    for (const line of lines) {
+        const contributor = /^(.+): contributing provider \(does not award\)$/.exec(line);
+        const alliance = /^(.+?) is an alliance of (.+)$/.exec(line);
+        if (contributor) contributors.push(contributor[1]);
+        else if (alliance) alliances.push({ legalName: alliance[1], members: splitOutside(alliance[2], '; ') });
+        // An ELM note joins the lines with `; ` as the members are joined: the rest of the members.
+        else if (alliances.length > 0 && /^[^:]+$/.test(line)) alliances[alliances.length - 1].members.push(line);
+        else return undefined;
+    }
+    return { contributors, alliances };
+}
+
+/**
+ * Applies a `Delivered with` section: gives the alliances that have no members yet the members
+ * it names, and returns the keys of the contributing providers. `names` are the source names
+ * the credential carries for them, in order, when it does.
+ */
+export function applyPartners(
+    providers: ImportedProvider[], partners: Partners | undefined, names: { contributors?: readonly string[]; members?: readonly string[] } = {}
+): string[] {
+    if (!partners) return [];
+    for (const alliance of partners.alliances) {
+        const i = providers.findIndex(p => p.legalName === alliance.legalName);
+        if (i < 0 || (providers[i].members ?? []).length > 0) continue;
+        const members = alliance.members.map((text, k) => providerByText(providers, text, names.members?.[k]));
+        providers[i] = { ...providers[i], members };
+    }
+    return partners.contributors.map((text, k) => providerByText(providers, text, names.contributors?.[k]));
 }

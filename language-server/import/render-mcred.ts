@@ -1,5 +1,5 @@
 import type {
-    ImportedAssessment, ImportedIssuance, ImportedLearner, ImportedProgramme, ImportedProvider, TextWithTranslations
+    ImportedAssessment, ImportedIssuance, ImportedLearner, ImportedModule, ImportedProgramme, ImportedProvider, TextWithTranslations
 } from './imported-model.js';
 import type { LostFact } from './json-cursor.js';
 
@@ -48,7 +48,7 @@ export function renderImport(input: RenderInput): RenderedImport {
     });
     const blocks: string[] = [];
     const holes: Record<string, string[]> = {};
-    for (const provider of input.providers) blocks.push(renderProvider(provider, providerName.get(provider.key)!));
+    for (const provider of input.providers) blocks.push(renderProvider(provider, providerName));
     for (const programme of input.programmes) {
         const name = programmeName.get(programme.key)!;
         const { text, holes: h } = renderProgramme(programme, name, providerName, extraLost);
@@ -99,14 +99,19 @@ export function renderImport(input: RenderInput): RenderedImport {
     };
 }
 
-function renderProvider(p: ImportedProvider, name: string): string {
-    const lines = [`provider ${name} {`];
+function renderProvider(p: ImportedProvider, providerName: Map<string, string>): string {
+    const lines = [`provider ${providerName.get(p.key)!} {`];
+    const members = (p.members ?? []).map(k => providerName.get(k)).filter((n): n is string => n !== undefined);
     lines.push(p.legalName !== undefined ? `${I}name ${str(p.legalName)}` : `${I}name ?`);
-    lines.push(p.country ? `${I}country ${p.country}` : `${I}country ?`);
+    // An alliance without a country of its own is located by its members: no hole for it.
+    if (p.country) lines.push(`${I}country ${p.country}`);
+    else if (members.length === 0) lines.push(`${I}country ?`);
     if (p.region) lines.push(`${I}region ${str(p.region)}`);
+    if (members.length > 0) lines.push(`${I}kind alliance`, `${I}members ${members.join(', ')}`);
     if (p.legalIdentifier) lines.push(`${I}identifier ${str(p.legalIdentifier)}`);
     if (p.homepage) lines.push(`${I}homepage ${str(p.homepage)}`);
     if (p.email) lines.push(`${I}email ${str(p.email)}`);
+    if (p.did) lines.push(`${I}did ${str(p.did)}`);
     lines.push('}');
     return lines.join('\n');
 }
@@ -116,13 +121,10 @@ function renderProgramme(p: ImportedProgramme, name: string, providerName: Map<s
     const lines = [`microcredential ${name} {`];
     const hole = (property: string) => { holes.push(property); lines.push(`${I}${property} ?`); };
     const languages = p.languages;
+    const translations = translationWriter(languages, lost);
     const translated = (keyword: string, value: TextWithTranslations | undefined, what: string, indent = I) => {
         if (!value) return false;
-        lines.push(`${indent}${keyword} ${str(value.text)}`);
-        for (const t of value.translations) {
-            if (languages.includes(t.language) && t.language !== languages[0]) lines.push(`${indent}${keyword} ${str(t.text)}@${t.language}`);
-            else lost.push(`${what} in ${t.language} ${str(short(t.text))} (not a language of the programme)`);
-        }
+        lines.push(`${indent}${keyword} ${str(value.text)}`, ...translations(keyword, value.translations, what, indent));
         return true;
     };
     if (!translated('title', p.title, `${name} title`)) hole('title');
@@ -130,6 +132,8 @@ function renderProgramme(p: ImportedProgramme, name: string, providerName: Map<s
     const bodies = p.awardedBy.map(k => providerName.get(k)).filter((n): n is string => n !== undefined);
     if (bodies.length > 0) lines.push(`${I}awardedBy ${bodies.join(', ')}`);
     else hole('awardedBy');
+    const partners = (p.deliveredWith ?? []).map(k => providerName.get(k)).filter((n): n is string => n !== undefined);
+    if (partners.length > 0) lines.push(`${I}deliveredWith ${partners.join(', ')}`);
     if (languages.length > 0) lines.push(`${I}language ${languages.join(', ')}`);
     else hole('language');
     if (p.level?.eqf !== undefined) lines.push(`${I}level eqf ${p.level.eqf}`);
@@ -169,11 +173,15 @@ function renderProgramme(p: ImportedProgramme, name: string, providerName: Map<s
         lines.push('');
         hole('outcome');
     }
-    const assessments = p.assessments.length > 0 ? p.assessments : [{} as ImportedAssessment];
     const assessmentNames = new Set<string>(outcomeNames);
+    for (const m of p.modules ?? []) {
+        lines.push('');
+        lines.push(...moduleLines(m, outcomeNames, assessmentNames, providerName, translations));
+    }
+    const assessments = p.assessments.length > 0 ? p.assessments : [{} as ImportedAssessment];
     for (const a of assessments) {
         lines.push('');
-        lines.push(...assessmentLines(a, outcomeNames, assessmentNames));
+        lines.push(...assessmentLines(a, outcomeNames, assessmentNames, translations));
     }
     if (!assessments.some(a => a.type)) holes.push('assessment type');
 
@@ -201,15 +209,13 @@ function renderProgramme(p: ImportedProgramme, name: string, providerName: Map<s
 
     const optional: string[] = [];
     if (p.prerequisites) {
-        optional.push(`${I}prerequisites ${str(p.prerequisites.text)}`);
-        for (const t of p.prerequisites.translations) {
-            if (languages.includes(t.language) && t.language !== languages[0]) optional.push(`${I}prerequisites ${str(t.text)}@${t.language}`);
-            else lost.push(`${name} prerequisites in ${t.language} ${str(short(t.text))} (not a language of the programme)`);
-        }
+        optional.push(`${I}prerequisites ${str(p.prerequisites.text)}`, ...translations('prerequisites', p.prerequisites.translations, `${name} prerequisites`));
     }
     for (const target of p.partOf) optional.push(`${I}// stackable into ${str(target)}: declare it, then write \`stackable into\` its name`);
     if (p.standalone && p.partOf.length === 0) optional.push(`${I}standalone`);
-    if (p.recognition) optional.push(`${I}recognition ${str(p.recognition)}`);
+    if (p.recognition) {
+        optional.push(`${I}recognition ${str(p.recognition)}`, ...translations('recognition', p.recognitionTranslations ?? [], `${name} recognition`));
+    }
     if (p.furtherInfo) optional.push(`${I}furtherInfo ${str(p.furtherInfo)}`);
     if (optional.length > 0) lines.push('', ...optional);
     lines.push('}');
@@ -229,19 +235,57 @@ function outcomeNamesOf(p: ImportedProgramme): string[] {
     });
 }
 
-function assessmentLines(a: ImportedAssessment, outcomeNames: readonly string[], used: Set<string>): string[] {
+/** Writes the translations of a text that are in a language of the programme; lists the others as not imported. */
+type TranslationWriter = (keyword: string, translations: TextWithTranslations['translations'], what: string, indent?: string) => string[];
+
+function translationWriter(languages: readonly string[], lost: string[]): TranslationWriter {
+    return (keyword, translations, what, indent = I) => translations.flatMap(t => {
+        if (languages.includes(t.language) && t.language !== languages[0]) return [`${indent}${keyword} ${str(t.text)}@${t.language}`];
+        lost.push(`${what} in ${t.language} ${str(short(t.text))} (not a language of the programme)`);
+        return [];
+    });
+}
+
+function moduleLines(
+    m: ImportedModule, outcomeNames: readonly string[], used: Set<string>, providerName: Map<string, string>, translations: TranslationWriter
+): string[] {
+    const name = uniqueName(m.declaredName ?? nameFrom(m.title?.text) ?? 'Module', used);
+    const J = I + I;
+    const lines = [`${I}module ${name} {`];
+    if (m.title) lines.push(`${J}title ${str(m.title.text)}`, ...translations('title', m.title.translations, `module ${name} title`, J));
+    else lines.push(`${J}title ?`);
+    if (m.description) {
+        lines.push(`${J}description ${str(m.description.text)}`, ...translations('description', m.description.translations, `module ${name} description`, J));
+    }
+    if (m.ects !== undefined) {
+        lines.push(`${J}workload ${m.ects} ects`);
+        if (m.hours !== undefined) lines.push(`${J}hours ${m.hours}`);
+    } else if (m.hours !== undefined) lines.push(`${J}workload ${m.hours} hours`);
+    const providers = m.providers.map(k => providerName.get(k)).filter((n): n is string => n !== undefined);
+    if (providers.length > 0) lines.push(`${J}providedBy ${providers.join(', ')}`);
+    const covers = m.covers.map(i => outcomeNames[i]).filter((n): n is string => n !== undefined);
+    if (covers.length > 0) lines.push(`${J}covers ${covers.join(', ')}`);
+    lines.push(`${I}}`);
+    return lines;
+}
+
+function assessmentLines(a: ImportedAssessment, outcomeNames: readonly string[], used: Set<string>, translations: TranslationWriter): string[] {
     const base = a.declaredName ?? nameFrom(a.title);
     const name = base ? uniqueName(base, used) : undefined;
     const lines = [`${I}assessment${name ? ` ${name}` : ''} {`];
     const J = I + I;
-    if (a.title && a.title !== name) lines.push(`${J}title ${str(a.title)}`);
+    const what = `assessment ${name ?? a.title ?? ''}`;
+    if (a.title && a.title !== name) lines.push(`${J}title ${str(a.title)}`, ...translations('title', a.titleTranslations ?? [], `${what} title`, J));
     lines.push(a.type ? `${J}type ${a.type}` : `${J}type ?`);
+    if (a.weight !== undefined) lines.push(`${J}weight ${a.weight}%`);
     const covers = (a.covers ?? []).map(i => outcomeNames[i]).filter((n): n is string => n !== undefined);
     if (covers.length > 0) lines.push(`${J}covers ${covers.join(', ')}`);
     if (a.mode) lines.push(`${J}mode ${a.mode}`);
     if (a.supervision) lines.push(`${J}supervision ${a.supervision}`);
     if (a.grading) lines.push(`${J}grading ${str(a.grading)}`);
-    if (a.description) lines.push(`${J}description ${str(a.description)}`);
+    if (a.description) {
+        lines.push(`${J}description ${str(a.description)}`, ...translations('description', a.descriptionTranslations ?? [], `${what} description`, J));
+    }
     lines.push(`${I}}`);
     return lines;
 }

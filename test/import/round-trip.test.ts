@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isCohort, isMicroCredential, isPathway, type Cohort, type MicroCredential, type Model } from '../../language-server/generated/ast.js';
-import { credentialModel, cohortLearners, type CredentialModel } from '../../language-server/model/credential-model.js';
+import { credentialModel, cohortLearners, type CredentialModel, type ProviderModel } from '../../language-server/model/credential-model.js';
 import { ANNEX1_ELEMENTS } from '../../language-server/model/annex1-elements.js';
 import { cohortCredential } from '../../language-server/model/credential-contexts.js';
 import { parseRoster } from '../../language-server/export/roster.js';
@@ -31,11 +31,22 @@ function programmes(models: readonly Model[]): Programme[] {
     }));
 }
 
+/** A provider as the round trip must give it back (members by their own facts, not a country nobody wrote). */
+function providerFacts(p: ProviderModel): Record<string, unknown> {
+    return {
+        name: p.name, legalName: p.legalName, country: p.country?.code, region: p.region, did: p.did,
+        members: p.members?.map(providerFacts)
+    };
+}
+
 /** What must survive the round trip, as plain data. */
 function essentials({ model }: Programme) {
     return {
         name: model.name,
         title: model.title,
+        titleTranslations: model.titleTranslations,
+        description: model.description,
+        descriptionTranslations: model.descriptionTranslations,
         ects: model.workload.ects,
         hours: model.workload.hours,
         level: { eqf: model.level.eqf?.code, qfEhea: model.level.qfEhea?.code, none: model.level.notApplicable },
@@ -44,17 +55,27 @@ function essentials({ model }: Programme) {
         participation: model.participation?.code,
         setting: model.setting?.code,
         duration: model.duration?.iso,
-        outcomes: model.outcomes.map(o => ({ name: o.name, statement: o.statement, skills: o.skills.map(s => s.uri) })),
-        assessments: model.assessments.map(a => ({
-            name: a.declaredName, type: a.type?.code, covers: a.covers, supervision: a.supervision?.code, grading: a.grading
+        outcomes: model.outcomes.map(o => ({ name: o.name, statement: o.statement, translations: o.statementTranslations, skills: o.skills.map(s => s.uri) })),
+        modules: model.modules?.map(m => ({
+            name: m.name, title: m.title, titleTranslations: m.titleTranslations, ects: m.ects, hours: m.hours,
+            providers: m.providers.map(p => p.name), covers: m.covers
         })),
-        providers: model.awardingBodies.map(p => ({ name: p.name, legalName: p.legalName, country: p.country?.code })),
+        assessments: model.assessments.map(a => ({
+            name: a.declaredName, title: a.title, titleTranslations: a.titleTranslations, type: a.type?.code, weight: a.weight,
+            covers: a.covers, supervision: a.supervision?.code, grading: a.grading,
+            description: a.description, descriptionTranslations: a.descriptionTranslations
+        })),
+        providers: model.awardingBodies.map(providerFacts),
+        contributors: model.contributors?.map(providerFacts),
         qualityAssurance: model.qualityAssurance?.procedures.map(p => p.text),
-        prerequisites: model.prerequisites
+        prerequisites: model.prerequisites,
+        prerequisitesTranslations: model.prerequisitesTranslations,
+        recognition: model.recognition,
+        recognitionTranslations: model.recognitionTranslations
     };
 }
 
-/** Learners by date of issuing: `date|name|id|grade`, sorted. */
+/** Learners by date of issuing: `date|name|id|grade|given|family`, sorted. */
 function learners(programme: Programme, folder: string): string[] {
     const rows: string[] = [];
     for (const cohort of programme.cohorts) {
@@ -62,7 +83,7 @@ function learners(programme: Programme, folder: string): string[] {
         const roster = cohort.roster
             ? parseRoster(readFileSync(path.resolve(folder, cohort.roster), 'utf8'), cohort.roster).learners
                 .map(l => ({ ...l, issued: l.issued ?? cohort.issued })) : [];
-        for (const l of [...inline, ...roster]) rows.push([l.issued, l.fullName, l.identifier, l.grade].join('|'));
+        for (const l of [...inline, ...roster]) rows.push([l.issued, l.fullName, l.identifier, l.grade, l.givenName, l.familyName].join('|'));
     }
     return rows.sort();
 }
@@ -81,28 +102,14 @@ describe('round trip: import(export(programme)) gives the programme back', async
     const originals = programmes(documents.map(d => d.parseResult.value));
     test('there are programmes to try', () => expect(originals.length).toBeGreaterThan(3));
 
-    // Second-edition constructs (modules, translations, alliances and their members, assessment
-    // titles and weights) are not read back yet: a programme that uses them is imported without a
-    // syntax error (the test below), but not compared fact by fact. docs/import.md lists the gap.
-    const secondEdition = (p: Programme) => p.credential.modules.length > 0 || p.credential.titleTranslations.length > 0
-        || p.credential.assessments.some(a => a.title !== undefined || a.weight !== undefined)
-        || p.credential.awardedBy.some(ref => ref.ref?.members.length);
-    const lossless = originals.filter(o => !secondEdition(o));
-    test('most examples are compared fact by fact', () => expect(lossless.length).toBeGreaterThan(5));
-
-    describe.each(['ob3', 'elm'] as const)('%s: a second-edition programme imports with no syntax error', format => {
-        test.each(originals.filter(secondEdition).map(o => [o.model.name, o] as const))('%s', async (_name, original) => {
-            const plan = await exportFiles(files, { format, credential: original.model.name, revealIdentity: true });
-            expect(plan.problems).toEqual([]);
-            const result = importCredentials(plan.documents.map(d => ({ name: d.fileName, text: d.text })));
-            const { documents: imported } = await loadWorkspace([{ path: path.resolve('imported.mcred'), text: result.text }]);
-            expect(imported[0].parseResult.lexerErrors).toEqual([]);
-            expect(imported[0].parseResult.parserErrors).toEqual([]);
-        });
+    test('second-edition programmes (modules, translations, alliances, assessment titles and weights) are among them', () => {
+        expect(originals.some(o => o.credential.modules.length > 0 && o.credential.awardedBy.some(ref => ref.ref?.members.length))).toBe(true);
+        expect(originals.some(o => o.credential.titleTranslations.length > 0)).toBe(true);
+        expect(originals.some(o => o.credential.assessments.some(a => a.title !== undefined && a.weight !== undefined))).toBe(true);
     });
 
     describe.each(['ob3', 'elm'] as const)('%s', format => {
-        test.each(lossless.map(o => [o.model.name, o] as const))('%s', async (_name, original) => {
+        test.each(originals.map(o => [o.model.name, o] as const))('%s', async (_name, original) => {
             // Open Badges hash learners' identities by default; the issue's round trip uses --reveal-identity.
             const plan = await exportFiles(files, { format, credential: original.model.name, revealIdentity: true });
             expect(plan.problems).toEqual([]);
