@@ -101,6 +101,7 @@ export function translationLines(model: CredentialModel): string[] {
         ...model.outcomes.map(o => [o.name, o.statementTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ...(model.modules ?? []).map(m => [`module ${m.title}`, m.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ...model.assessments.map(a => [`assessment ${a.title ?? a.name}`, a.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
+        ...model.assessments.map(a => [`assessment ${a.title ?? a.name} description`, a.descriptionTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ['prerequisites', model.prerequisitesTranslations],
         ['recognition', model.recognitionTranslations]
     ];

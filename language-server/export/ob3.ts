@@ -105,7 +105,16 @@ function achievementContent(model: CredentialModel): JsonObject {
         creditsAvailable: model.workload.ects,
         fieldOfStudy: model.fields.length > 0 ? model.fields.map(f => f.label).join(', ') : undefined,
         humanCode: model.name,
-        otherIdentifier: [sourceName(model.name), ...model.awardingBodies.map(body => sourceName(body.name, 'ext:mcred.awardedBy'))],
+        // The source names, so that an import gives them back: the narrative names the awarding bodies,
+        // partners, modules and assessments by their titles, these in the same order by their names.
+        otherIdentifier: [
+            sourceName(model.name),
+            ...model.awardingBodies.map(body => sourceName(body.name, 'ext:mcred.awardedBy')),
+            ...(model.contributors ?? []).map(p => sourceName(p.name, 'ext:mcred.deliveredWith')),
+            ...(model.modules ?? []).map(m => sourceName(m.name, 'ext:mcred.module')),
+            // An assessment without a name is `Assessment 2` here: an import reads no name from it.
+            ...model.assessments.map(a => sourceName(a.declaredName ?? a.name, 'ext:mcred.assessment'))
+        ],
         inLanguage: textLanguage(model).code,
         alignment: achievementAlignments(model),
         resultDescription: resultDescriptions(model)
@@ -143,7 +152,9 @@ function profile(provider: ProviderModel): JsonObject {
         }) : undefined,
         otherIdentifier: [
             ...(provider.legalIdentifier ? [{ type: 'IdentifierEntry', identifier: provider.legalIdentifier, identifierType: 'identifier' }] : []),
-            sourceName(provider.name)
+            sourceName(provider.name),
+            // An alliance's members, in the order the narrative's "Delivered with" section lists them.
+            ...(provider.members ?? []).map(member => sourceName(member.name, 'ext:mcred.member'))
         ]
     });
 }
@@ -252,6 +263,9 @@ function identityObjects(model: CredentialModel, issuance: Issuance, reveal: boo
     if (learner.fullName) {
         identities.push(identity(learner.fullName, 'name'));
     }
+    // OB 3.0 has no given and family name of the subject: extension identity types, hashed like the name.
+    if (learner.givenName) identities.push(identity(learner.givenName, 'ext:givenName'));
+    if (learner.familyName) identities.push(identity(learner.familyName, 'ext:familyName'));
     const email = learner.identifier && mailtoAddress(learner.identifier);
     const uri = learnerUri(learner);
     if (email) {

@@ -329,8 +329,15 @@ function readAssessmentSpec(
         const supervisionNote = /^Supervision and identity verification: (.+)$/.exec(text);
         const supConcept = supervisionNote && conceptOf(VOCABS.supervision, undefined, supervisionNote[1]);
         const weightNote = /^Weight: (\d+(?:\.\d+)?)% of the grade$/.exec(text);
-        if (weightNote) { weight = Number(weightNote[1]); note.take(); } else if (supConcept) { sup = supConcept.code; note.take(); } else if (assesses && covered.size > 0) note.take();
-        else if (assesses) {
+        if (weightNote) {
+            weight = Number(weightNote[1]);
+            note.take();
+        } else if (supConcept) {
+            sup = supConcept.code;
+            note.take();
+        } else if (assesses && covered.size > 0) {
+            note.take();
+        } else if (assesses) {
             // Coverage from the note `Assesses: LO1 statement; LO2 statement`, by the names mcred wrote.
             for (const part of text.slice(10).split('; ')) {
                 const i = names.findIndex(n => n !== undefined && part.startsWith(`${n} `));

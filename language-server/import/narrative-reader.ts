@@ -89,20 +89,28 @@ export function qaFromLines(lines: readonly string[]): QaFromLines {
 }
 
 /**
- * An assessment line of mcred's narrative: `Audit: project work; covers LO1, LO2; blended;
- * supervised with ID verification; grading: pass/fail; description`. Returns undefined when the
- * line is not in that shape.
+ * An assessment line of mcred's narrative: `Audit: project work; 30% of the grade; covers LO1,
+ * LO2; blended; supervised with ID verification; grading: pass/fail; description`, headed by the
+ * assessment's title or name. `sourceName` is the name the credential carries for it elsewhere
+ * (OB 3.0 `otherIdentifier`), when it does. Returns undefined when the line is not in that shape.
  */
-export function assessmentLine(line: string, outcomeNames: readonly string[], gradings?: string): (ImportedAssessment & { coversNames: string[] }) | undefined {
-    const m = /^([_a-zA-Z][\w-]*|Assessment \d+): (.*)$/.exec(line);
-    if (!m) return undefined;
-    const [first, ...rest] = m[2].split('; ');
+export function assessmentLine(
+    line: string, outcomeNames: readonly string[], gradings?: string, sourceName?: string
+): (ImportedAssessment & { coversNames: string[]; heading: string }) | undefined {
+    let heading: string | undefined;
+    let body = '';
+    for (let i = line.indexOf(': '); i >= 0 && heading === undefined; i = line.indexOf(': ', i + 1)) {
+        const first = line.slice(i + 2).split('; ')[0];
+        if (first === 'type not stated' || conceptByLabel(VOCABS.assessment, first)) { heading = line.slice(0, i); body = line.slice(i + 2); }
+    }
+    if (heading === undefined || heading.length === 0) return undefined;
+    const [first, ...rest] = body.split('; ');
     const type = first === 'type not stated' ? undefined : conceptByLabel(VOCABS.assessment, first);
-    if (first !== 'type not stated' && !type) return undefined;
     let coversNames: string[] = [];
     let mode: string | undefined;
     let supervision: string | undefined;
     let grading: string | undefined;
+    let weight: number | undefined;
     const description: string[] = [];
     for (let p = 0; p < rest.length; p++) {
         const part = rest[p];
@@ -119,6 +127,8 @@ export function assessmentLine(line: string, outcomeNames: readonly string[], gr
             p += k - 1;
             continue;
         }
+        const weightPart = /^(\d+(?:\.\d+)?)% of the grade$/.exec(part);
+        if (weightPart && weight === undefined && description.length === 0) { weight = Number(weightPart[1]); continue; }
         const covers = /^covers (.+)$/.exec(part);
         if (covers && covers[1].split(', ').every(n => outcomeNames.includes(n)) && coversNames.length === 0) {
             coversNames = covers[1].split(', ');
@@ -130,13 +140,56 @@ export function assessmentLine(line: string, outcomeNames: readonly string[], gr
         if (sup && !supervision && description.length === 0) { supervision = sup.code; continue; }
         description.push(part);
     }
+    // The heading is the title, or the name of an assessment without title (`Assessment 2` when it has none).
+    const isName = (n: string) => /^[_a-zA-Z][\w-]*$/.test(n);
+    const declaredName = sourceName !== undefined ? (isName(sourceName) ? sourceName : undefined) : (isName(heading) ? heading : undefined);
+    const title = sourceName !== undefined
+        ? (heading !== sourceName ? heading : undefined)
+        : (!isName(heading) && !/^Assessment \d+$/.test(heading) ? heading : undefined);
     return {
-        ...(m[1].startsWith('Assessment ') ? {} : { declaredName: m[1] }),
+        ...(declaredName ? { declaredName } : {}),
+        ...(title ? { title } : {}),
         ...(type ? { type: type.code } : {}),
+        ...(weight !== undefined ? { weight } : {}),
         coversNames,
         ...(mode ? { mode } : {}),
         ...(supervision ? { supervision } : {}),
         ...(grading ? { grading } : {}),
-        ...(description.length > 0 ? { description: description.join('; ') } : {})
+        ...(description.length > 0 ? { description: description.join('; ') } : {}),
+        heading
     };
+}
+
+/**
+ * A module line of mcred's narrative: `Climate.now; 2 ECTS, 50 hours; provided by University of
+ * Helsinki, KU Leuven; covers LO1` (each part after the title optional). The providers are given
+ * as written (legal names joined by `, `).
+ */
+export function moduleLine(line: string, outcomeNames: readonly string[]): {
+    title: string; ects?: number; hours?: number; providedBy?: string; coversNames: string[];
+} | undefined {
+    const parts = line.split('; ');
+    let coversNames: string[] = [];
+    let providedBy: string | undefined;
+    let ects: number | undefined;
+    let hours: number | undefined;
+    const covers = /^covers (.+)$/.exec(parts[parts.length - 1] ?? '');
+    if (parts.length > 1 && covers && covers[1].split(', ').every(n => outcomeNames.includes(n))) { coversNames = covers[1].split(', '); parts.pop(); }
+    const provided = /^provided by (.+)$/.exec(parts[parts.length - 1] ?? '');
+    if (parts.length > 1 && provided) { providedBy = provided[1]; parts.pop(); }
+    const workload = /^(?:(\d+(?:\.\d+)?) ECTS)?(?:, )?(?:(\d+(?:\.\d+)?) hours)?$/.exec(parts[parts.length - 1] ?? '');
+    if (parts.length > 1 && workload && (workload[1] || workload[2])) {
+        if (workload[1]) ects = Number(workload[1]);
+        if (workload[2]) hours = Number(workload[2]);
+        parts.pop();
+    }
+    const title = parts.join('; ');
+    if (!title) return undefined;
+    return { title, ...(ects !== undefined ? { ects } : {}), ...(hours !== undefined ? { hours } : {}), ...(providedBy ? { providedBy } : {}), coversNames };
+}
+
+/** A line of the `Translations` section: `Finnish (fi) — LO1: Selittää …` → `fi` and `LO1: Selittää …`. */
+export function translationLine(line: string): { language: string; text: string } | undefined {
+    const m = /^[^()]+ \(([a-z]{2,3})\) — (.+)$/s.exec(line);
+    return m ? { language: m[1], text: m[2] } : undefined;
 }

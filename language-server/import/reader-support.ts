@@ -212,16 +212,18 @@ export function partnersOf(lines: readonly string[]): Partners | undefined {
 /**
  * Applies a `Delivered with` section: gives the alliances that have no members yet the members
  * it names, and returns the keys of the contributing providers. `names` are the source names
- * the credential carries for them, in order, when it does.
+ * the credential carries for them, in order (members by the alliance's legal name), when it does.
  */
 export function applyPartners(
-    providers: ImportedProvider[], partners: Partners | undefined, names: { contributors?: readonly string[]; members?: readonly string[] } = {}
+    providers: ImportedProvider[], partners: Partners | undefined,
+    names: { contributors?: readonly string[]; members?: ReadonlyMap<string, readonly string[]> } = {}
 ): string[] {
     if (!partners) return [];
     for (const alliance of partners.alliances) {
         const i = providers.findIndex(p => p.legalName === alliance.legalName);
         if (i < 0 || (providers[i].members ?? []).length > 0) continue;
-        const members = alliance.members.map((text, k) => providerByText(providers, text, names.members?.[k]));
+        const memberNames = names.members?.get(alliance.legalName);
+        const members = alliance.members.map((text, k) => providerByText(providers, text, memberNames?.[k]));
         providers[i] = { ...providers[i], members };
     }
     return partners.contributors.map((text, k) => providerByText(providers, text, names.contributors?.[k]));
