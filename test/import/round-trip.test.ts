@@ -1,6 +1,7 @@
 // The round trip: every micro-credential of the valid examples, exported in each format and
-// imported back, gives the same programme (names, title, ECTS, level, outcomes, assessment types
-// and coverage, participation, providers, learners and the Annex I summary).
+// imported back, gives the same programme (names, title, translations, ECTS, level, outcomes,
+// modules, assessments with their titles, weights and coverage, participation, providers with
+// alliance members and partners, learners and the Annex I summary).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
