@@ -206,7 +206,7 @@ function readSpecification(spec: Cursor, result: ReadResult, bodyKeys: string[],
     const names = outcomes.map(o => o.declaredName);
     // The specification's assessments; else those the learner's assessments are specified by.
     const specs = spec.all('provenBy').length > 0 ? spec.all('provenBy') : uniqueById(claimSpecs);
-    const assessments: ImportedAssessment[] = specs.map(a => readAssessmentSpec(a, lang, outcomeIds, names, supervision));
+    const assessments: ImportedAssessment[] = specs.map(a => readAssessmentSpec(a, lang, outcomeIds, names, supervision, declaredName !== undefined));
 
     const modules = spec.all('hasPart').filter(part => part.isType('Qualification')).map(part => readModule(part, lang, outcomeIds, result));
 
@@ -297,13 +297,15 @@ function readModule(part: Cursor, lang: string | undefined, outcomeIds: readonly
 }
 
 function readAssessmentSpec(
-    a: Cursor, lang: string | undefined, outcomeIds: readonly string[], names: ReadonlyArray<string | undefined>, supervision?: string
+    a: Cursor, lang: string | undefined, outcomeIds: readonly string[], names: ReadonlyArray<string | undefined>, supervision?: string,
+    fromMcred = false
 ): ImportedAssessment {
     const name = mcredIdentifier(a);
     const titleText = langText(a.get('title'), lang);
     const title = titleText?.text;
     const descriptionText = langText(a.get('description'), lang);
     const description = descriptionText?.text;
+    const hasTitle = title !== undefined && title !== name && !(fromMcred && !name && /^Assessment \d+$/.test(title));
     let weight: number | undefined;
     const dcType = a.get('dcType').items()[0];
     const type = dcType && conceptOf(VOCABS.assessment, dcType.get('id').value as string | undefined, prefLabel(dcType));
@@ -349,9 +351,11 @@ function readAssessmentSpec(
     const gradingScheme = a.get('gradingScheme');
     return {
         ...(name ? { declaredName: name } : {}),
-        // mcred writes the name as the title of an assessment that has none.
-        ...(title && title !== name ? { title } : {}),
-        ...(title && title !== name && titleText.translations.length > 0 ? { titleTranslations: titleText.translations } : {}),
+        // mcred names every assessment that has a name in the source.
+        ...(!name && fromMcred ? { anonymous: true } : {}),
+        // mcred writes the name as the title of an assessment that has none (`Assessment 2` without a name).
+        ...(hasTitle ? { title } : {}),
+        ...(hasTitle && titleText && titleText.translations.length > 0 ? { titleTranslations: titleText.translations } : {}),
         ...(type ? { type: type.code } : {}),
         ...(weight !== undefined ? { weight } : {}),
         covers: [...covered].sort((x, y) => x - y),

@@ -37,6 +37,8 @@ export interface ImportedAssessment {
     readonly declaredName?: string;
     /** A title that is not usable as a name (`individual assignment 1`). */
     readonly title?: string;
+    /** The source declares no name for it (mcred's `assessment {`): none is made from the title. */
+    readonly anonymous?: boolean;
     /** Keyword (`project`). */
     readonly type?: string;
     /** Indexes into the programme's outcomes. */

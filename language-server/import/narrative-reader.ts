@@ -148,6 +148,7 @@ export function assessmentLine(
         : (!isName(heading) && !/^Assessment \d+$/.test(heading) ? heading : undefined);
     return {
         ...(declaredName ? { declaredName } : {}),
+        ...(sourceName !== undefined && !declaredName ? { anonymous: true } : {}),
         ...(title ? { title } : {}),
         ...(type ? { type: type.code } : {}),
         ...(weight !== undefined ? { weight } : {}),

@@ -210,8 +210,7 @@ export function partnersOf(lines: readonly string[]): Partners | undefined {
 }
 
 /**
- * Applies a `Delivered with` section: gives the alliances that have no members yet the members
- * it names, and returns the keys of the contributing providers. `names` are the source names
+ * Applies a `Delivered with` section: gives the alliances the members it names, and returns the keys of the contributing providers. `names` are the source names
  * the credential carries for them, in order (members by the alliance's legal name), when it does.
  */
 export function applyPartners(
@@ -220,8 +219,9 @@ export function applyPartners(
 ): string[] {
     if (!partners) return [];
     for (const alliance of partners.alliances) {
+        // Every member, in the section's order: those read already (ELM sub-organisations) by their legal name.
         const i = providers.findIndex(p => p.legalName === alliance.legalName);
-        if (i < 0 || (providers[i].members ?? []).length > 0) continue;
+        if (i < 0) continue;
         const memberNames = names.members?.get(alliance.legalName);
         const members = alliance.members.map((text, k) => providerByText(providers, text, memberNames?.[k]));
         providers[i] = { ...providers[i], members };

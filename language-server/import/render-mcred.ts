@@ -270,7 +270,7 @@ function moduleLines(
 }
 
 function assessmentLines(a: ImportedAssessment, outcomeNames: readonly string[], used: Set<string>, translations: TranslationWriter): string[] {
-    const base = a.declaredName ?? nameFrom(a.title);
+    const base = a.declaredName ?? (a.anonymous ? undefined : nameFrom(a.title));
     const name = base ? uniqueName(base, used) : undefined;
     const lines = [`${I}assessment${name ? ` ${name}` : ''} {`];
     const J = I + I;
