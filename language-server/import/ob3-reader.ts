@@ -245,18 +245,18 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
     const names = outcomes.map(o => o.declaredName).filter((n): n is string => n !== undefined);
     for (const section of sections ?? []) {
         if (section.title === 'Assessment') {
-            for (const line of section.lines) {
-                const read = assessmentLine(line, names, grading, sourceNames['ext:mcred.assessment'][assessments.length]);
+            for (const [i, line] of section.lines.entries()) {
+                const read = assessmentLine(line, names, grading, sourceNames['ext:mcred.assessment'][i]);
                 if (!read) { allSectionsRead = false; continue; }
                 const { coversNames, heading, ...assessment } = read;
                 assessments.push({ ...assessment, covers: coversNames.map(n => names.indexOf(n)) });
                 assessmentHeadings.push(heading);
             }
         } else if (section.title === 'Modules') {
-            for (const line of section.lines) {
+            for (const [i, line] of section.lines.entries()) {
                 const read = moduleLine(line, names);
                 if (!read) { allSectionsRead = false; continue; }
-                const name = sourceNames['ext:mcred.module'][modules.length];
+                const name = sourceNames['ext:mcred.module'][i];
                 modules.push({
                     ...(name && /^[_a-zA-Z][\w-]*$/.test(name) ? { declaredName: name } : {}),
                     title: { text: read.title, translations: [] },
