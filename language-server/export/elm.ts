@@ -61,6 +61,7 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
         awardedBy: awardingProcess,
         provenBy: learner.grade ? learnerAssessments(model, issuance, ids, awardingProcess, organisations) : undefined,
         creditReceived: model.workload.ects !== undefined ? [creditPoint(model.workload.ects, ids.next('creditReceived'))] : undefined,
+        learningOpportunity: learningOpportunity(model, ids, organisations),
         specifiedBy: qualification(model)
     });
     return compact({
@@ -91,6 +92,24 @@ export function elmCredential(model: CredentialModel, issuance: Issuance): JsonO
             hasClaim: [claim]
         })
     });
+}
+
+/**
+ * The learning opportunity taken, when partners deliver the programme with the awarding bodies
+ * (`deliveredWith`): ELM's place for the organisations "providing or directing" it. A partner
+ * without a country cannot be an organisation node (the shapes require a location): the
+ * "Delivered with" note names it.
+ */
+function learningOpportunity(model: CredentialModel, ids: Ids, awardingBodies: JsonObject[]): JsonObject | undefined {
+    const partners = (model.contributors ?? []).filter(p => p.country);
+    if (partners.length === 0) return undefined;
+    const lang = textLanguage(model).code;
+    return {
+        id: ids.next('learningOpportunity'),
+        type: 'LearningOpportunity',
+        title: langMap(lang, model.title, model.titleTranslations),
+        providedBy: [...awardingBodies, ...partners.map(p => organisation(p, lang))]
+    };
 }
 
 /** The achievement template: the `Qualification` that specifies the achievement, with its own `@context`. */

@@ -58,6 +58,10 @@ export function readElm(root: Cursor): ReadResult {
             assessment.get('specifiedBy').get('title').take();
         }
         for (const credit of claim.all('creditReceived')) credit.take();
+        // The partners that deliver it (mcred writes them in the learning opportunity taken), with their names.
+        const opportunity = claim.get('learningOpportunity');
+        for (const org of opportunity.all('providedBy')) addProvider(result.providers, readOrganisation(org, result.providers));
+        if (opportunity.get('providedBy').exists) opportunity.get('title').take();
         const programme = readSpecification(spec, result, bodyKeys, supervision, claimSpecs);
         if (!result.programmes.some(p => p.key === programme.key)) result.programmes.push(programme);
         const date = awarded ?? issued;
