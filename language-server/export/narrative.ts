@@ -27,7 +27,8 @@ export function narrativeSections(model: CredentialModel): NarrativeSection[] {
             [m.ects !== undefined ? `${formatAmount(m.ects)} ECTS` : undefined, m.hours !== undefined ? `${formatAmount(m.hours)} hours` : undefined]
                 .filter(Boolean).join(', ') || undefined,
             m.providers.length > 0 ? `provided by ${m.providers.map(p => p.legalName).join(', ')}` : undefined,
-            m.covers.length > 0 ? `covers ${m.covers.join(', ')}` : undefined
+            m.covers.length > 0 ? `covers ${m.covers.join(', ')}` : undefined,
+            m.description
         ].filter(Boolean).join('; '))),
         section('assessment', 'Assessment', model.assessments.map(a => [
             `${a.title ?? a.name}: ${a.type ? lowerFirst(a.type.label) : 'type not stated'}`,
@@ -100,6 +101,7 @@ export function translationLines(model: CredentialModel): string[] {
         ['description', model.descriptionTranslations],
         ...model.outcomes.map(o => [o.name, o.statementTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ...(model.modules ?? []).map(m => [`module ${m.title}`, m.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
+        ...(model.modules ?? []).map(m => [`module ${m.title} description`, m.descriptionTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ...model.assessments.map(a => [`assessment ${a.title ?? a.name}`, a.titleTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ...model.assessments.map(a => [`assessment ${a.title ?? a.name} description`, a.descriptionTranslations] as [string, Readonly<Record<string, string>> | undefined]),
         ['prerequisites', model.prerequisitesTranslations],

@@ -163,30 +163,46 @@ export function assessmentLine(
 
 /**
  * A module line of mcred's narrative: `Climate.now; 2 ECTS, 50 hours; provided by University of
- * Helsinki, KU Leuven; covers LO1` (each part after the title optional). The providers are given
- * as written (legal names joined by `, `).
+ * Helsinki, KU Leuven; covers LO1; description` (each part after the title optional). What comes
+ * before the first of the workload, providers and coverage is the title, what comes after the
+ * last of them the description (without any of them, the whole line is the title). The providers
+ * are given as written (legal names joined by `, `).
  */
 export function moduleLine(line: string, outcomeNames: readonly string[]): {
-    title: string; ects?: number; hours?: number; providedBy?: string; coversNames: string[];
+    title: string; ects?: number; hours?: number; providedBy?: string; coversNames: string[]; description?: string;
 } | undefined {
     const parts = line.split('; ');
-    let coversNames: string[] = [];
+    let coversNames: string[] | undefined;
     let providedBy: string | undefined;
     let ects: number | undefined;
     let hours: number | undefined;
-    const covers = /^covers (.+)$/.exec(parts[parts.length - 1] ?? '');
-    if (parts.length > 1 && covers && covers[1].split(', ').every(n => outcomeNames.includes(n))) { coversNames = covers[1].split(', '); parts.pop(); }
-    const provided = /^provided by (.+)$/.exec(parts[parts.length - 1] ?? '');
-    if (parts.length > 1 && provided) { providedBy = provided[1]; parts.pop(); }
-    const workload = /^(?:(\d+(?:\.\d+)?) ECTS)?(?:, )?(?:(\d+(?:\.\d+)?) hours)?$/.exec(parts[parts.length - 1] ?? '');
-    if (parts.length > 1 && workload && (workload[1] || workload[2])) {
-        if (workload[1]) ects = Number(workload[1]);
-        if (workload[2]) hours = Number(workload[2]);
-        parts.pop();
-    }
-    const title = parts.join('; ');
+    let first = -1;
+    let last = -1;
+    parts.forEach((part, i) => {
+        if (i === 0) return;
+        const covers = /^covers (.+)$/.exec(part);
+        const provided = /^provided by (.+)$/.exec(part);
+        const workload = /^(?:(\d+(?:\.\d+)?) ECTS)?(?:, )?(?:(\d+(?:\.\d+)?) hours)?$/.exec(part);
+        if (covers && !coversNames && covers[1].split(', ').every(n => outcomeNames.includes(n))) coversNames = covers[1].split(', ');
+        else if (provided && providedBy === undefined) providedBy = provided[1];
+        else if (workload && (workload[1] || workload[2]) && ects === undefined && hours === undefined) {
+            if (workload[1]) ects = Number(workload[1]);
+            if (workload[2]) hours = Number(workload[2]);
+        } else return;
+        if (first < 0) first = i;
+        last = i;
+    });
+    const title = parts.slice(0, first < 0 ? parts.length : first).join('; ');
+    const description = first < 0 ? '' : parts.slice(last + 1).join('; ');
     if (!title) return undefined;
-    return { title, ...(ects !== undefined ? { ects } : {}), ...(hours !== undefined ? { hours } : {}), ...(providedBy ? { providedBy } : {}), coversNames };
+    return {
+        title,
+        ...(ects !== undefined ? { ects } : {}),
+        ...(hours !== undefined ? { hours } : {}),
+        ...(providedBy ? { providedBy } : {}),
+        coversNames: coversNames ?? [],
+        ...(description ? { description } : {})
+    };
 }
 
 /** A line of the `Translations` section: `Finnish (fi) — LO1: Selittää …` → `fi` and `LO1: Selittää …`. */

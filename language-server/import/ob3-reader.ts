@@ -260,6 +260,7 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
                 modules.push({
                     ...(name && /^[_a-zA-Z][\w-]*$/.test(name) ? { declaredName: name } : {}),
                     title: { text: read.title, translations: [] },
+                    ...(read.description ? { description: { text: read.description, translations: [] } } : {}),
                     ...(read.ects !== undefined ? { ects: read.ects } : {}),
                     ...(read.hours !== undefined ? { hours: read.hours } : {}),
                     providers: read.providedBy ? providersByLegalNames(result.providers, read.providedBy) : [],
@@ -274,7 +275,7 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
     const translations = new Map<string, Array<{ text: string; language: string }>>();
     const translationKeys = [
         'title', 'description', 'prerequisites', 'recognition', ...names,
-        ...modules.map(m => `module ${m.title!.text}`),
+        ...modules.flatMap(m => [`module ${m.title!.text}`, `module ${m.title!.text} description`]),
         ...assessmentHeadings.flatMap(h => [`assessment ${h}`, `assessment ${h} description`])
     ].sort((x, y) => y.length - x.length);
     for (const line of sections?.find(s => s.title === 'Translations')?.lines ?? []) {
@@ -308,7 +309,11 @@ function readAchievement(a: Cursor, result: ReadResult, issuerKey: string | unde
         ...(setting ? { setting } : {}),
         outcomes: outcomes.map(o => o.declaredName && o.statement ? { ...o, statement: { ...o.statement, translations: tr(o.declaredName) } } : o),
         ...(modules.length > 0 ? {
-            modules: modules.map(m => ({ ...m, title: { text: m.title!.text, translations: tr(`module ${m.title!.text}`) } }))
+            modules: modules.map(m => ({
+                ...m,
+                title: { text: m.title!.text, translations: tr(`module ${m.title!.text}`) },
+                ...(m.description ? { description: { text: m.description.text, translations: tr(`module ${m.title!.text} description`) } } : {})
+            }))
         } : {}),
         assessments: assessments.map((x, i) => {
             const h = assessmentHeadings[i];

@@ -58,7 +58,8 @@ function essentials({ model }: Programme) {
         duration: model.duration?.iso,
         outcomes: model.outcomes.map(o => ({ name: o.name, statement: o.statement, translations: o.statementTranslations, skills: o.skills.map(s => s.uri) })),
         modules: model.modules?.map(m => ({
-            name: m.name, title: m.title, titleTranslations: m.titleTranslations, ects: m.ects, hours: m.hours,
+            name: m.name, title: m.title, titleTranslations: m.titleTranslations, description: m.description,
+            descriptionTranslations: m.descriptionTranslations, ects: m.ects, hours: m.hours,
             providers: m.providers.map(p => p.name), covers: m.covers
         })),
         assessments: model.assessments.map(a => ({

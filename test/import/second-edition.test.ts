@@ -1,7 +1,8 @@
 // Second-edition facts that the examples do not exercise survive the round trip in both formats:
 // an alliance with a country and a DID of its own and a member without country, a contributing
 // provider that is not a member, a legal name with a comma, an assessment without a name but
-// with a title (holding `: `) and a weight, a module taught by two providers.
+// with a title (holding `: `) and a weight, a module taught by two providers with a description
+// (holding `; `).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -44,6 +45,7 @@ microcredential Edge {
     outcome LO1 "Do a thing"
     module PartOne {
         title "Part one"
+        description "Reading; then writing"
         workload 30 hours
         providedBy UNIA, PARTNER
         covers LO1
@@ -74,7 +76,9 @@ function facts(model: Model) {
     return {
         providers: m.awardingBodies.map(provider),
         contributors: m.contributors?.map(provider),
-        modules: m.modules?.map(x => ({ name: x.name, title: x.title, hours: x.hours, providers: x.providers.map(p => p.name), covers: x.covers })),
+        modules: m.modules?.map(x => ({
+            name: x.name, title: x.title, description: x.description, hours: x.hours, providers: x.providers.map(p => p.name), covers: x.covers
+        })),
         assessments: m.assessments.map(a => ({ name: a.declaredName, title: a.title, type: a.type?.code, weight: a.weight, covers: a.covers }))
     };
 }
