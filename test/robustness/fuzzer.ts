@@ -27,8 +27,10 @@ export interface FuzzOptions {
     readonly seed: number;
     /** Stop after this many variants… */
     readonly variants: number;
-    /** …or after this much time, whichever comes first. */
+    /** …or after this much time, whichever comes first… */
     readonly timeBudgetMs: number;
+    /** …but never before this many variants (a floor of coverage that does not depend on the machine's speed). */
+    readonly minVariants?: number;
     /** Run only this variant (replay). */
     readonly only?: number;
     readonly corpus: readonly CorpusFile[];
@@ -344,7 +346,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     console.error = (...args: unknown[]) => { logged.push(args.map(a => (a instanceof Error ? describe(a) : String(a))).join(' ')); };
     try {
         for (let index = options.only ?? 0; ; index++) {
-            if (options.only !== undefined ? index > options.only : count >= options.variants || performance.now() - started > options.timeBudgetMs) break;
+            if (options.only !== undefined ? index > options.only : count >= options.variants || (count >= (options.minVariants ?? 0) && performance.now() - started > options.timeBudgetMs)) break;
             const { source, text, mutations } = variant(options.seed, index, options.corpus);
             const fail = (stage: string, error: string) => failures.push({ seed: options.seed, index, source, mutations, stage, error, text });
             const uri = URI.parse(`file:///fuzz/variant-${index}.mcred`);
