@@ -6,7 +6,8 @@ import { createMcredServices, type McredServiceOverrides } from '../language-ser
 import type { McredDocumentBuilder } from '../language-server/workspace/mcred-document-builder.js';
 import type { McredDocumentFactory } from '../language-server/workspace/mcred-document-factory.js';
 import { MCRED_SERVER } from './servers.js';
-import { generateWorkspaces } from './workspaces.js';
+import type { BenchResults } from './report.js';
+import { generateWorkspaces, type Workspace } from './workspaces.js';
 
 /**
  * Where an edit's time goes on a warm server (in-process, the editor's path: the open buffer
@@ -123,4 +124,40 @@ export function formatPhases(phases: EditPhases): string {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     return `wall ${ms(phases.wall)}, CPU ${ms(phases.total)} (parse ${ms(phases.parse)}, index ${ms(phases.index)}, link ${ms(phases.link)}, validate ${ms(phases.validate)}); `
         + `${phases.incremental}/${phases.edits} edits parsed incrementally`;
+}
+
+/** The edit phases of each single-file workspace (the benchmark's `editPhases` section; `--skip edit-phases` leaves it out). */
+export async function measureEditPhases(workspaces: readonly Workspace[], edits: number): Promise<Record<string, EditPhases & { lines: number }>> {
+    const measuredPhases: Record<string, EditPhases & { lines: number }> = {};
+    for (const workspace of workspaces.filter(w => w.kind === 'single')) {
+        measuredPhases[workspace.id] = { lines: workspace.mcredLines, ...await editPhases(workspace.mcred[0], edits) };
+    }
+    return measuredPhases;
+}
+
+const MiB_PER_MB = 1 / 1.048576;
+
+/** The targets of issue 18 for edits of one large file (steady state) and its memory. */
+export function incrementalTargets(results: BenchResults): Array<{ target: string; value: string; met: boolean | undefined }> {
+    const single = (lines: number) => Object.values(results.single).find(s => Math.abs(s.lines - lines) / lines < 0.1);
+    const list: Array<{ target: string; value: string; met: boolean | undefined }> = [];
+    for (const [lines, limit] of [[10_000, 40], [50_000, 120]] as const) {
+        const edit = single(lines)?.mcred?.editMs.median;
+        if (edit !== undefined) list.push({ target: `edit → diagnostics, ${lines / 1000}k lines: ≤ ${limit} ms`, value: `${Math.round(edit)} ms`, met: edit <= limit });
+    }
+    const rss = single(50_000)?.mcred?.peakRssMiB;
+    if (rss !== undefined) list.push({ target: 'peak RSS, 50k lines: ≤ 200 MiB', value: `${Math.round(rss)} MiB (${Math.round(rss / MiB_PER_MB)} MB)`, met: rss <= 200 });
+    return list;
+}
+
+/** The in-process table of an edit's phases (Markdown lines; none when not measured). */
+export function editPhasesSection(results: BenchResults): string[] {
+    const measuredPhases = results.editPhases;
+    if (!measuredPhases || Object.keys(measuredPhases).length === 0) return [];
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    return ['', '## Where an edit\'s time goes (in-process, CPU time per phase, one line of one file edited)', '',
+        '| lines | parse | index + scopes | link | validate | total CPU | wall | parsed incrementally |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
+        ...Object.values(measuredPhases).map(p => `| ${p.lines.toLocaleString('en')} | ${ms(p.parse)} | ${ms(p.index)} | ${ms(p.link)} | ${ms(p.validate)} | ${ms(p.total)} | ${ms(p.wall)} | ${p.incremental}/${p.edits} |`),
+        '', 'An edit inside one top-level block re-parses that block alone (parser/incremental-parse.ts), and validation reuses the findings of the '
+        + 'blocks whose text and dependencies did not change (validation/element-diagnostics.ts).'];
 }
