@@ -55,7 +55,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
 
     private readonly names: NameIndex;
     private readonly clock: Clock;
-    private readonly elements = new ElementDiagnostics();
+    readonly elements = new ElementDiagnostics();
 
     constructor(services: McredServices) {
         super(services);
