@@ -1,5 +1,5 @@
-import { AstUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import { AstUtils, type AstNode, type AstNodeLocator, type LangiumDocument, type Reference } from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver';
 import { isCohort, isModel, type Model } from '../generated/ast.js';
 import type { NameIndex } from '../references/name-index.js';
 
@@ -20,6 +20,9 @@ import type { NameIndex } from '../references/name-index.js';
  */
 export interface ElementEntry {
     readonly key: string;
+    /** The element's first line when validated: its findings move with it, unless one names a line. */
+    readonly line: number;
+    readonly movable: boolean;
     /** The findings of each Model-level check on this element, then of the element's own checks. */
     readonly model: ReadonlyArray<readonly ReportedDiagnostic[]>;
     readonly own: readonly ReportedDiagnostic[];
@@ -38,14 +41,45 @@ export class ElementDiagnostics {
     /** How many element validations were reused and run (for tests and the benchmark). */
     readonly counts = { reused: 0, validated: 0 };
 
-    get(element: AstNode, key: string): ElementEntry | undefined {
+    get(element: AstNode, key: string, line: number): ElementEntry | undefined {
         const entry = this.entries.get(element);
-        if (entry?.key === key) {
+        if (entry?.key === key && (entry.line === line || entry.movable)) {
             this.counts.reused++;
             return entry;
         }
         this.counts.validated++;
         return undefined;
+    }
+
+    /** Whether all findings lie within the element (their ranges and related locations in this document). */
+    static within(element: AstNode, found: readonly ReportedDiagnostic[], uri: string): boolean {
+        const range = element.$cstNode?.range;
+        if (!range) return false;
+        const inside = (r: Range) => r.start.line >= range.start.line && r.end.line <= range.end.line;
+        return found.every(({ diagnostic }) => inside(diagnostic.range)
+            && (diagnostic.relatedInformation ?? []).every(info => info.location.uri !== uri || inside(info.location.range)));
+    }
+
+    /** Whether findings can move with their element: none names a line (in its message or facts). */
+    static movable(found: readonly ReportedDiagnostic[]): boolean {
+        return found.every(({ diagnostic }) => !LINE_NAMING_CODES.has(String(diagnostic.code)));
+    }
+
+    /** A copy of a finding, `lines` lines further down (its range and related locations in this document). */
+    static moved(diagnostic: Diagnostic, lines: number, uri: string): Diagnostic {
+        if (lines === 0) return { ...diagnostic };
+        const move = (range: Range): Range => ({
+            start: { line: range.start.line + lines, character: range.start.character },
+            end: { line: range.end.line + lines, character: range.end.character }
+        });
+        return {
+            ...diagnostic,
+            range: move(diagnostic.range),
+            ...(diagnostic.relatedInformation ? {
+                relatedInformation: diagnostic.relatedInformation.map(info =>
+                    (info.location.uri === uri ? { ...info, location: { uri, range: move(info.location.range) } } : info))
+            } : {})
+        };
     }
 
     set(element: AstNode, entry: ElementEntry): void {
@@ -59,7 +93,7 @@ export class ElementDiagnostics {
     }
 
     /** The dependency keys of the elements of a document (one pass over its references). */
-    dependencyKeys(document: LangiumDocument, names: NameIndex, context: string): (element: AstNode) => string {
+    dependencyKeys(document: LangiumDocument, names: NameIndex, locator: AstNodeLocator, context: string): (element: AstNode) => string {
         const model = document.parseResult.value as Model;
         const byElement = new Map<LangiumDocument, Map<AstNode, Reference[]>>();
         /** The references of an element, from its document's list of references (in tree order, as the linker found them). */
@@ -121,14 +155,19 @@ export class ElementDiagnostics {
             }
             return parts.join(';');
         };
+        const uri = document.uri.toString();
         return element => {
             const start = element.$cstNode!.range.start;
             const name = (element as { name?: unknown }).name;
+            const path = locator.getAstNodePath(element);
+            // The other declarations of its name, with their lines (named in the duplicate's message); not its own.
             const declarations = typeof name === 'string'
-                ? names.declarations(name).map(d => `${d.documentUri.toString()}#${d.path}@${d.nameSegment?.range.start.line ?? -1}`).join(' ')
+                ? names.declarations(name).filter(d => d.path !== path || d.documentUri.toString() !== uri)
+                    .map(d => `${d.documentUri.toString()}#${d.path}@${d.nameSegment?.range.start.line ?? -1}`).join(' ')
                 : '';
+            // Its line is not part of the key: findings that do not name a line move with the element.
             return [
-                context, `${start.line}:${start.character}`, closure(element),
+                context, `${path}:${start.character}`, closure(element),
                 [...(incoming.get(element) ?? [])].sort((a, b) => a - b).join(','), declarations
             ].join('|');
         };
@@ -142,6 +181,9 @@ export class ElementDiagnostics {
 }
 
 /** The top-level element (a child of a document's Model) a node belongs to. */
+/** Codes whose message or facts name a line (of another declaration, of a learner listed before). */
+const LINE_NAMING_CODES = new Set(['ref-duplicate-name', 'learner-duplicate']);
+
 function topLevel(node: AstNode | undefined): AstNode | undefined {
     let current = node;
     while (current?.$container && !isModel(current.$container)) current = current.$container;

@@ -1,6 +1,6 @@
 import {
     AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
-    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
+    type AstNodeLocator, type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isMicroCredential, isModel, type Model, type Waiver } from '../generated/ast.js';
@@ -54,6 +54,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
     private readonly nodes = new WeakMap<Diagnostic, AstNode>();
 
     private readonly names: NameIndex;
+    private readonly locator: AstNodeLocator;
     private readonly clock: Clock;
     readonly elements = new ElementDiagnostics();
 
@@ -61,6 +62,7 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         super(services);
         this.settings = services.validation.RuleSettings;
         this.names = services.references.NameIndex;
+        this.locator = services.workspace.AstNodeLocator;
         this.clock = services.validation.Clock;
     }
 
@@ -79,15 +81,16 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
         await this.validateAstBefore(rootNode, options, accept, cancelToken);
         const categories = options.categories;
         const modelChecks = this.validationRegistry.getChecks('Model', categories);
-        const keyOf = this.elements.dependencyKeys(document, this.names, `${categories?.join(',') ?? '*'}|${this.clock.today()}`);
-        const entries: ElementEntry[] = [];
+        const keyOf = this.elements.dependencyKeys(document, this.names, this.locator, `${categories?.join(',') ?? '*'}|${this.clock.today()}`);
+        const entries: Array<{ entry: ElementEntry; lines: number }> = [];
         for (const element of rootNode.elements) {
             await interruptAndCheck(cancelToken);
             const cacheable = ElementDiagnostics.cacheable(document, element);
             const key = cacheable ? keyOf(element) : '';
-            const known = cacheable ? this.elements.get(element, key) : undefined;
+            const line = element.$cstNode?.range.start.line ?? 0;
+            const known = cacheable ? this.elements.get(element, key, line) : undefined;
             if (known) {
-                entries.push(known);
+                entries.push({ entry: known, lines: line - known.line });
                 continue;
             }
             const collect = async (run: (accept: ValidationAcceptor) => Promise<void>) => {
@@ -105,18 +108,20 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
                     for (const check of this.validationRegistry.getChecks(node.$type, categories)) await check(node, a, cancelToken);
                 }
             });
-            const entry: ElementEntry = { key, model, own };
-            if (cacheable) this.elements.set(element, entry);
-            entries.push(entry);
+            const found = [...model.flat(), ...own];
+            const entry: ElementEntry = { key, line, movable: ElementDiagnostics.movable(found), model, own };
+            if (cacheable && ElementDiagnostics.within(element, found, document.uri.toString())) this.elements.set(element, entry);
+            entries.push({ entry, lines: 0 });
         }
-        // Copies: the diagnostics handed out are finished (code, severity) in place.
-        const issue = (reported: ReportedDiagnostic) => {
-            const copy = { ...reported.diagnostic };
+        // Copies (moved with their element): the diagnostics handed out are finished (code, severity) in place.
+        const uri = document.uri.toString();
+        const issue = (reported: ReportedDiagnostic, lines: number) => {
+            const copy = ElementDiagnostics.moved(reported.diagnostic, lines, uri);
             this.nodes.set(copy, reported.node);
             items.push(copy);
         };
-        modelChecks.forEach((_, i) => entries.forEach(entry => entry.model[i].forEach(issue)));
-        entries.forEach(entry => entry.own.forEach(issue));
+        modelChecks.forEach((_, i) => entries.forEach(({ entry, lines }) => entry.model[i].forEach(reported => issue(reported, lines))));
+        entries.forEach(({ entry, lines }) => entry.own.forEach(reported => issue(reported, lines)));
         await this.validateAstAfter(rootNode, options, accept, cancelToken);
         return items;
     }
