@@ -132,11 +132,21 @@ function astShape(root: AstNode): unknown[] {
 }
 
 function describeValue(owner: AstNode, value: unknown): unknown {
-    if (isReference(value)) return { ref: value.$refText, at: value.$refNode?.offset };
+    if (isReference(value)) return { ref: value.$refText, at: value.$refNode?.offset, target: pathOf(value.ref) };
     if (value && typeof value === 'object' && '$type' in value) {
         return { child: (value as AstNode).$type, ownContainer: (value as AstNode).$container === owner };
     }
     return value;
+}
+
+/** Where a node sits in its tree (`elements@2/outcomes@0`), to compare what references resolve to. */
+function pathOf(node: AstNode | undefined): string | null {
+    if (!node) return null;
+    const steps: string[] = [];
+    for (let current: AstNode | undefined = node; current?.$container; current = current.$container) {
+        steps.unshift(`${current.$containerProperty}@${current.$containerIndex ?? ''}`);
+    }
+    return `${node.$type}:${steps.join('/')}`;
 }
 
 function cstShape(root: CstNode | undefined): unknown[] {
