@@ -269,3 +269,27 @@ test(`incremental parsing gives what a full parse gives, after random edits (see
     // Not vacuous: most edits inside blocks are parsed incrementally.
     expect(incremental).toBeGreaterThan(steps / 10);
 }, (seconds + 60) * 1000);
+
+test('which edits are parsed incrementally, and which in full', async () => {
+    const example = (await import('node:fs')).readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
+    const reference = createMcredServices(EmptyFileSystem);
+    await reference.shared.workspace.WorkspaceManager.initialized({});
+    const edited = await editor();
+    await edited.set(example);
+    const cases: Array<{ what: string; text: string; incremental: boolean }> = [
+        { what: 'a title emptied', text: example.replace('title "AI & Digital Ethics"', 'title ""'), incremental: true },
+        { what: 'a line added inside a block', text: example.replace('    title "AI & Digital Ethics"\n', '    title "AI & Digital Ethics"\n    language fr\n'), incremental: true },
+        { what: 'a block renamed', text: example.replace('pathway AILiteracyPathway {', 'pathway AILiteracy {'), incremental: true },
+        { what: 'a line added between blocks', text: example.replace('\npathway AILiteracyPathway {', '\n// pathways\npathway AILiteracyPathway {'), incremental: false },
+        { what: 'a block turned into another kind', text: example.replace('pathway AILiteracyPathway {', 'provider AILiteracyPathway {'), incremental: false },
+        { what: 'a brace removed (the block runs into the next)', text: example.replace('}\n\npathway', '\n\npathway'), incremental: false },
+        { what: 'an unclosed string', text: example.replace('title "AI & Digital Ethics"', 'title "AI & Digital Ethics'), incremental: false }
+    ];
+    for (const { what, text, incremental } of cases) {
+        await edited.set(example);
+        const before = { ...edited.factory.parses };
+        const document = await edited.set(text);
+        expect(edited.factory.parses.incremental - before.incremental, what).toBe(incremental ? 1 : 0);
+        expect(JSON.stringify(await observe(edited.services, document)), what).toBe(JSON.stringify(await fromScratch(reference, text)));
+    }
+}, 60_000);
