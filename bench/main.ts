@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LANGIUM_DEFAULT_SCOPES, medianPhases } from './in-process.js';
+import { measureEditPhases } from './incremental.js';
 import { renderMarkdown, renderReadmeSection, type BenchResults, type Measured } from './report.js';
 import {
     jsonParseMs, openManyFilesRun, openOneByOneRun, runProcess, singleFileRun, workspaceRun,
@@ -147,6 +148,11 @@ export async function main(args: string[]): Promise<number> {
                 langiumScopes: await medianPhases(file, 1, LANGIUM_DEFAULT_SCOPES)
             };
         }
+    }
+
+    if (!skip.has('edit-phases')) {
+        log('in-process edit phases');
+        results.editPhases = await measureEditPhases(workspaces, quick ? 5 : 15);
     }
 
     const oracles = new Map<string, Oracle>();

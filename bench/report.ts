@@ -1,4 +1,5 @@
 import type { PhaseTimes } from './in-process.js';
+import { editPhasesSection, incrementalTargets, type EditPhases } from './incremental.js';
 
 /** A measured quantity: the median of the runs and every sample. */
 export interface Measured {
@@ -49,6 +50,8 @@ export interface BenchResults {
     floor: Record<string, number>;
     /** In-process CPU time per build phase, with mcred's scope computation and with Langium's default one. */
     phases: Record<string, { lines: number; mcred: PhaseTimes; langiumScopes: PhaseTimes }>;
+    /** In-process CPU time per phase of an edit of one large file (issue 18). */
+    editPhases?: Record<string, EditPhases & { lines: number }>;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
@@ -116,6 +119,7 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
     } else {
         list.push({ target: 'mcred export of 10,000 learners: ≤ 2 s', value: `not measured: ${exported.skipped}`, met: undefined });
     }
+    list.push(...incrementalTargets(results));
     return list;
 }
 
@@ -219,6 +223,8 @@ export function renderMarkdown(results: BenchResults): string {
             + 'so each reference searches the file first and linking grows with the square of the file size (TOOLCHAIN.md pitfall 9); '
             + 'mcred resolves top-level names from the global index only.');
     }
+
+    lines.push(...editPhasesSection(results));
 
     lines.push('', '## Command line and floor', '', '| workspace | lines | files | `mcred check` | peak RSS | `JSON.parse` of the same content |', '|---|---:|---:|---:|---:|---:|');
     for (const [id, c] of Object.entries(results.cli.check)) {

@@ -30,6 +30,7 @@ import { NameIndex } from './references/name-index.js';
 import { McredDocumentValidator } from './validation/mcred-document-validator.js';
 import { registerValidationChecks } from './validation/mcred-validator.js';
 import { McredDocumentBuilder } from './workspace/mcred-document-builder.js';
+import { McredDocumentFactory } from './workspace/mcred-document-factory.js';
 import { McredDocumentUpdateHandler } from './workspace/mcred-document-update-handler.js';
 import { McredIndexManager } from './workspace/mcred-index-manager.js';
 import { McredReferenceDescriptionProvider } from './workspace/mcred-reference-descriptions.js';
@@ -78,6 +79,7 @@ export const McredModule: Module<McredServices, PartialLangiumServices & McredAd
 export const McredSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new McredDocumentBuilder(services),
+        LangiumDocumentFactory: services => new McredDocumentFactory(services),
         IndexManager: services => new McredIndexManager(services),
         TextDocuments: () => new McredTextDocuments()
     },

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import {
     isModel, type Cohort, type Hole, type Level, type MicroCredential, type Provider, type QaProcedure
 } from '../generated/ast.js';
@@ -65,7 +65,7 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     let start: CstNode = cst;
     let end: CstNode = cst;
     if (property !== undefined) {
-        const values = GrammarUtils.findNodesForProperty(cst, property);
+        const values = nodesForProperty(cst, property);
         const chosen = index !== undefined ? values.slice(index, index + 1) : values;
         if (chosen.length === 0) return undefined;
         start = chosen[0];
@@ -77,6 +77,40 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     }
     const text = cst.root.fullText.slice(start.offset, end.end);
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };
+}
+
+/**
+ * `GrammarUtils.findNodesForProperty`, from an index of the node's properties built on first use:
+ * the judgements ask a credential for about thirty properties, and each search walks the whole
+ * block. The index holds syntax nodes, not positions, so it stays right when an incremental
+ * parse moves the block; a block parsed again has new nodes. The root (whose children change
+ * with an incremental parse) is not indexed.
+ */
+export function nodesForProperty(cst: CstNode, property: string): CstNode[] {
+    if (!cst.container) return GrammarUtils.findNodesForProperty(cst, property);
+    let index = propertyIndex.get(cst);
+    if (!index) {
+        index = new Map();
+        indexProperties(cst, cst.astNode, index, new Set());
+        propertyIndex.set(cst, index);
+    }
+    return index.get(property) ?? [];
+}
+
+const propertyIndex = new WeakMap<CstNode, Map<string, CstNode[]>>();
+
+/** The traversal of `findNodesForProperty` for every property at once (same nodes, same order). */
+function indexProperties(node: CstNode, element: AstNode, index: Map<string, CstNode[]>, blocked: ReadonlySet<string>): void {
+    if (!isCompositeCstNode(node) || node.astNode !== element) return;
+    for (const child of node.content) {
+        const feature = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+        if (feature !== undefined && !blocked.has(feature)) {
+            let list = index.get(feature);
+            if (!list) index.set(feature, list = []);
+            list.push(child);
+        }
+        indexProperties(child, element, index, feature === undefined || blocked.has(feature) ? blocked : new Set([...blocked, feature]));
+    }
 }
 
 function isKeywordLeaf(node: CstNode): boolean {

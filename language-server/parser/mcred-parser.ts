@@ -72,6 +72,39 @@ export class McredParser extends LangiumParser {
         return super.parse<T>(input, options);
     }
 
+    /**
+     * Parses `input` (one top-level block, for incremental parsing) and tells whether the parser
+     * looked past the input's last token before consuming it: a lookahead or a recovery that
+     * reached the end of the input. When it did not, the tokens that would follow the block in
+     * the whole file cannot have changed how the block is parsed.
+     */
+    parseLookingAhead(input: string): { result: ParseResult; lookedPastEnd: boolean } {
+        const recognizer = this.wrapper as unknown as Recognizer & { currIdx: number; tokVectorLength: number; LA_FAST(howMuch: number): IToken };
+        const own = { LA: Object.getOwnPropertyDescriptor(recognizer, 'LA'), LA_FAST: Object.getOwnPropertyDescriptor(recognizer, 'LA_FAST') };
+        const { LA, LA_FAST } = recognizer;
+        let lookedPastEnd = false;
+        const watch = (howMuch: number) => {
+            if (recognizer.currIdx < recognizer.tokVectorLength - 1 && recognizer.currIdx + howMuch >= recognizer.tokVectorLength) lookedPastEnd = true;
+        };
+        recognizer.LA = function (this: Recognizer, howMuch: number) {
+            watch(howMuch);
+            return LA.call(this, howMuch);
+        };
+        recognizer.LA_FAST = function (this: Recognizer, howMuch: number) {
+            watch(howMuch);
+            return LA_FAST.call(this, howMuch);
+        };
+        try {
+            return { result: this.parse(input), lookedPastEnd };
+        } finally {
+            for (const key of ['LA', 'LA_FAST'] as const) {
+                const descriptor = own[key];
+                if (descriptor) Object.defineProperty(recognizer, key, descriptor);
+                else delete (recognizer as Partial<typeof recognizer>)[key];
+            }
+        }
+    }
+
     override alternatives(idx: number, choices: Array<IOrAlt<unknown>>): void {
         if (this.isRecording()) {
             super.alternatives(idx, choices);

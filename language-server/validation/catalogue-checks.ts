@@ -20,11 +20,18 @@ export class CatalogueChecks implements CheckFamily {
     private readonly clock: Clock;
     private readonly documents: LangiumDocuments;
     private readonly index: unknown;
+    /**
+     * The cohorts of each document by credential, for the document being validated: grouped once
+     * per validation instead of one scan of the document per credential (quadratic in a large file).
+     */
+    private readonly cohortsByModel = new Map<Model, Map<MicroCredential, Cohort[]>>();
 
     constructor(services: McredServices) {
         this.clock = services.validation.Clock;
         this.documents = services.shared.workspace.LangiumDocuments;
         this.index = services.shared.workspace.IndexManager;
+        services.validation.ValidationRegistry.registerBeforeDocument(() => this.cohortsByModel.clear());
+        services.validation.ValidationRegistry.registerAfterDocument(() => this.cohortsByModel.clear());
         this.checks = {
             MicroCredential: [this.checkStackableInto.bind(this), this.checkReviewDue.bind(this)],
             Pathway: [this.checkIncludes.bind(this), this.checkLevel.bind(this)]
@@ -80,6 +87,22 @@ export class CatalogueChecks implements CheckFamily {
                 if (document) models.add(document.parseResult.value as Model);
             }
         }
-        return [...models].flatMap(model => model.elements.filter(isCohort)).filter(cohort => cohortCredential(cohort) === credential);
+        return [...models].flatMap(model => this.cohortsIn(model).get(credential) ?? []);
+    }
+
+    private cohortsIn(model: Model): Map<MicroCredential, Cohort[]> {
+        let byCredential = this.cohortsByModel.get(model);
+        if (!byCredential) {
+            byCredential = new Map();
+            for (const cohort of model.elements.filter(isCohort)) {
+                const credential = cohortCredential(cohort);
+                if (!credential) continue;
+                const list = byCredential.get(credential);
+                if (list) list.push(cohort);
+                else byCredential.set(credential, [cohort]);
+            }
+            this.cohortsByModel.set(model, byCredential);
+        }
+        return byCredential;
     }
 }

@@ -1,9 +1,12 @@
 import {
-    DefaultDocumentValidator, DocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
-    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
+    AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
+    type AstNodeLocator, type ValidationAcceptor, type ValidationOptions, type ValidationSeverity
 } from 'langium';
-import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
-import { isMicroCredential, type Model, type Waiver } from '../generated/ast.js';
+import { CancellationToken, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { isMicroCredential, isModel, type Model, type Waiver } from '../generated/ast.js';
+import type { NameIndex } from '../references/name-index.js';
+import type { Clock } from './clock.js';
+import { ElementDiagnostics, type ElementEntry, type ReportedDiagnostic } from './element-diagnostics.js';
 import type { McredServices } from '../mcred-services.js';
 import { activeWaivers, owningCredential } from '../model/waivers.js';
 import type { RuleSettings } from './rule-settings.js';
@@ -50,9 +53,77 @@ export class McredDocumentValidator extends DefaultDocumentValidator {
     /** The AST node each diagnostic of the current run was reported on, for waivers. */
     private readonly nodes = new WeakMap<Diagnostic, AstNode>();
 
+    private readonly names: NameIndex;
+    private readonly locator: AstNodeLocator;
+    private readonly clock: Clock;
+    readonly elements = new ElementDiagnostics();
+
     constructor(services: McredServices) {
         super(services);
         this.settings = services.validation.RuleSettings;
+        this.names = services.references.NameIndex;
+        this.locator = services.workspace.AstNodeLocator;
+        this.clock = services.validation.Clock;
+    }
+
+    /**
+     * Langium's walk of the tree with every check, element by element: the findings of a
+     * top-level element whose text and dependencies did not change since the last validation are
+     * reused (element-diagnostics.ts). The order is Langium's: the Model's checks (each over the
+     * whole document, that is element after element), then each element's nodes in tree order.
+     * The Model's checks (holes and placeholders) are run on one element at a time for this.
+     */
+    override async validateAst(rootNode: AstNode, options: ValidationOptions, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
+        const document = rootNode.$document;
+        if (!isModel(rootNode) || !document) return super.validateAst(rootNode, options, cancelToken);
+        const items: Diagnostic[] = [];
+        const accept: ValidationAcceptor = (severity, message, info) => { items.push(this.toDiagnostic(severity, message, info)); };
+        await this.validateAstBefore(rootNode, options, accept, cancelToken);
+        const categories = options.categories;
+        const modelChecks = this.validationRegistry.getChecks('Model', categories);
+        const keyOf = this.elements.dependencyKeys(document, this.names, this.locator, `${categories?.join(',') ?? '*'}|${this.clock.today()}`);
+        const entries: Array<{ entry: ElementEntry; lines: number }> = [];
+        for (const element of rootNode.elements) {
+            await interruptAndCheck(cancelToken);
+            const cacheable = ElementDiagnostics.cacheable(document, element);
+            const key = cacheable ? keyOf(element) : '';
+            const line = element.$cstNode?.range.start.line ?? 0;
+            const known = cacheable ? this.elements.get(element, key, line) : undefined;
+            if (known) {
+                entries.push({ entry: known, lines: line - known.line });
+                continue;
+            }
+            const collect = async (run: (accept: ValidationAcceptor) => Promise<void>) => {
+                const found: ReportedDiagnostic[] = [];
+                await run((severity, message, info) => { found.push({ diagnostic: this.toDiagnostic(severity, message, info), node: info.node }); });
+                return found;
+            };
+            const model: ReportedDiagnostic[][] = [];
+            for (const check of modelChecks) {
+                model.push(await collect(async a => { await check(element, a, cancelToken); }));
+            }
+            const own = await collect(async a => {
+                for (const node of AstUtils.streamAst(element)) {
+                    await interruptAndCheck(cancelToken);
+                    for (const check of this.validationRegistry.getChecks(node.$type, categories)) await check(node, a, cancelToken);
+                }
+            });
+            const found = [...model.flat(), ...own];
+            const entry: ElementEntry = { key, line, movable: ElementDiagnostics.movable(found), model, own };
+            if (cacheable && ElementDiagnostics.within(element, found, document.uri.toString())) this.elements.set(element, entry);
+            entries.push({ entry, lines: 0 });
+        }
+        // Copies (moved with their element): the diagnostics handed out are finished (code, severity) in place.
+        const uri = document.uri.toString();
+        const issue = (reported: ReportedDiagnostic, lines: number) => {
+            const copy = ElementDiagnostics.moved(reported.diagnostic, lines, uri);
+            this.nodes.set(copy, reported.node);
+            items.push(copy);
+        };
+        modelChecks.forEach((_, i) => entries.forEach(({ entry, lines }) => entry.model[i].forEach(reported => issue(reported, lines))));
+        entries.forEach(({ entry, lines }) => entry.own.forEach(reported => issue(reported, lines)));
+        await this.validateAstAfter(rootNode, options, accept, cancelToken);
+        return items;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {

@@ -1,7 +1,7 @@
 import { CancellationToken } from 'vscode-languageserver';
 import {
     DefaultDocumentBuilder, DocumentState, interruptAndCheck, isOperationCancelled, OperationCancelled, type URI,
-    type LangiumDocument, type LangiumSharedCoreServices, type Mutable, type WorkspaceLock
+    type LangiumDocument, type LangiumSharedCoreServices, type WorkspaceLock
 } from 'langium';
 import { McredIndexManager } from './mcred-index-manager.js';
 
@@ -251,7 +251,6 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
      * ran) is removed from the workspace instead: left unparsed, it would fail every later build.
      */
     protected async parseOrDiscard(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
-        this.releaseOutdatedTree(document);
         try {
             await this.langiumDocumentFactory.update(document, cancelToken);
         } catch (error) {
@@ -264,21 +263,6 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
             // Ends this update as a cancellation does; the update just scheduled goes on without it.
             // eslint-disable-next-line @typescript-eslint/only-throw-error
             throw OperationCancelled;
-        }
-    }
-
-    /**
-     * Lets the syntax tree of an edited buffer be garbage-collected before the new text is parsed,
-     * instead of after: a large file then needs memory for one tree, not two. (Nothing else holds
-     * the old tree by now: the document was reset, its dependents unlinked.) Langium skips parsing
-     * when the text did not change, so a document whose buffer equals its parsed text is left alone.
-     */
-    protected releaseOutdatedTree(document: LangiumDocument): void {
-        const parsed = document.parseResult.value.$cstNode?.root.fullText;
-        const current = this.textDocuments?.get(document.uri)?.getText();
-        if (parsed !== undefined && current !== undefined && parsed !== current) {
-            const placeholder = { $type: 'Model', elements: [], $document: document };
-            (document as Mutable<LangiumDocument>).parseResult = { value: placeholder, lexerErrors: [], parserErrors: [] };
         }
     }
 
