@@ -173,8 +173,14 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         this.currentState = DocumentState.Changed;
         const deletedUris: URI[] = [];
         for (const deletedUri of deleted) {
-            // A deleted URI may be a folder: every document within is deleted.
+            // A deleted URI may be a folder: every document within is deleted, except those open in
+            // the editor: while open, the buffer is the document (a file deleted on disk stays in
+            // the workspace until its editor is closed, see McredDocumentUpdateHandler).
             for (const document of this.langiumDocuments.deleteDocuments(deletedUri)) {
+                if (this.textDocuments?.get(document.uri)) {
+                    this.langiumDocuments.addDocument(document);
+                    continue;
+                }
                 deletedUris.push(document.uri);
                 index.exportedNames(document.uri.toString()).forEach(name => this.pendingNames.add(name));
                 this.cleanUpDeleted(document);
