@@ -1,15 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { escapeMarkdown } from '../../language-server/report/escape.js';
+import { LspStdioClient } from '../support/lsp-stdio-client.js';
 
 /**
  * Point 14, the smaller findings. Covered elsewhere: `C`/`c` and `CON` file names
  * (overwritten-credential.test.ts, test/export/file-names.test.ts), an mcred.json with a BOM
- * (roster-encoding.test.ts). Here: a closed stdout after a successful export, and bare URLs and
- * @mentions in the Markdown report.
+ * (roster-encoding.test.ts). Here: a closed stdout after a successful export, bare URLs and
+ * @mentions in the Markdown report, and an open file deleted on disk.
  */
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8').replace(/cohort Spring2026[\s\S]*$/, '');
 const CLI = path.resolve('bin/mcred.cjs');
@@ -39,3 +42,43 @@ test('the Markdown report keeps bare addresses and @mentions as plain text', () 
     expect(text).not.toMatch(/www\./i);
     expect(text.replace(/\u200B/g, '')).toBe('Contact @maintainers or see https://evil.example and www.evil.example');
 });
+
+test('an open file deleted on disk stays in the server while open (its buffer is the document), and goes when closed', async () => {
+    const PROVIDER = /provider UNIFI \{[\s\S]*?\n\}\n/;
+    const full = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
+    const workspace = path.join(folder, 'deleted-open');
+    mkdirSync(workspace);
+    const providers = path.join(workspace, 'providers.mcred');
+    writeFileSync(providers, PROVIDER.exec(full)![0]);
+    writeFileSync(path.join(workspace, 'programme.mcred'), full.replace(PROVIDER, ''));
+    const providersUri = pathToFileURL(providers).href;
+    const programmeUri = pathToFileURL(path.join(workspace, 'programme.mcred')).href;
+    const unresolved = (diagnostics: ReadonlyArray<{ code?: unknown }>) => diagnostics.filter(d => d.code === 'ref-unresolved').length;
+    const client = LspStdioClient.start();
+    try {
+        await client.initialize(pathToFileURL(workspace).href);
+        await client.open(providersUri, readFileSync(providers, 'utf8'));
+        const opened = await client.open(programmeUri, readFileSync(path.join(workspace, 'programme.mcred'), 'utf8'));
+        expect(unresolved(opened.diagnostics)).toBe(0);
+
+        // Deleted on disk while open: the editor keeps the buffer, so does the server.
+        unlinkSync(providers);
+        const events: Array<Array<{ code?: unknown }>> = [];
+        const stop = client.onDiagnostics(params => {
+            if (params.uri === programmeUri) events.push(params.diagnostics);
+        });
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: providersUri, type: FileChangeType.Deleted }] });
+        // A request answered after the notification: the update has been taken in.
+        await client.connection.sendRequest('mcred/documentStatus', { uri: programmeUri });
+        await new Promise(resolve => setTimeout(resolve, 500));
+        expect(events.map(unresolved).filter(n => n > 0)).toEqual([]);
+        stop();
+
+        // Closed: the file is gone, so is the provider.
+        const after = client.diagnosticsWhen(programmeUri, params => unresolved(params.diagnostics) > 0);
+        await client.sendClose(providersUri);
+        expect(unresolved((await after).diagnostics)).toBeGreaterThan(0);
+    } finally {
+        await client.shutdown();
+    }
+}, 60_000);
