@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -6,13 +6,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { escapeMarkdown } from '../../language-server/report/escape.js';
-import { LspStdioClient } from '../support/lsp-stdio-client.js';
+import { LspStdioClient, SERVER_BIN } from '../support/lsp-stdio-client.js';
 
 /**
  * Point 14, the smaller findings. Covered elsewhere: `C`/`c` and `CON` file names
  * (overwritten-credential.test.ts, test/export/file-names.test.ts), an mcred.json with a BOM
  * (roster-encoding.test.ts). Here: a closed stdout after a successful export, bare URLs and
- * @mentions in the Markdown report, and an open file deleted on disk.
+ * @mentions in the Markdown report, an open file deleted on disk, a wrong Content-Length.
  */
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8').replace(/cohort Spring2026[\s\S]*$/, '');
 const CLI = path.resolve('bin/mcred.cjs');
@@ -80,5 +80,42 @@ test('an open file deleted on disk stays in the server while open (its buffer is
         expect(unresolved((await after).diagnostics)).toBeGreaterThan(0);
     } finally {
         await client.shutdown();
+    }
+}, 60_000);
+
+test('a too-short (or too-long) Content-Length: the server drops that message, says so, and answers the next ones', async () => {
+    const server = spawn(process.execPath, [SERVER_BIN, '--stdio'], { stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    server.stdout.on('data', chunk => { stdout += String(chunk); });
+    server.stderr.on('data', chunk => { stderr += String(chunk); });
+    const frame = (message: object, wrongBy = 0) => {
+        const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }));
+        return Buffer.concat([Buffer.from(`Content-Length: ${body.length + wrongBy}\r\n\r\n`), body]);
+    };
+    const answered = async (id: number) => {
+        for (let waited = 0; waited < 20_000 && !stdout.includes(`"id":${id},`); waited += 50) await new Promise(resolve => setTimeout(resolve, 50));
+        return stdout.includes(`"id":${id},`);
+    };
+    try {
+        server.stdin.write(frame({ id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+        expect(await answered(1)).toBe(true);
+        // Too short, alone (the rest of its body comes before the next header), then a good request.
+        server.stdin.write(frame({ id: 2, method: 'workspace/executeCommand', params: { command: 'mcred.verify', arguments: [{ text: '{}' }] } }, -7));
+        await new Promise(resolve => setTimeout(resolve, 200));
+        server.stdin.write(frame({ id: 3, method: 'workspace/executeCommand', params: { command: 'mcred.verify', arguments: [{ text: '{}' }] } }));
+        expect(await answered(3)).toBe(true);
+        // Too long: it swallows the start of the next message; the one after is answered.
+        server.stdin.write(Buffer.concat([
+            frame({ id: 4, method: 'workspace/executeCommand', params: { command: 'mcred.verify', arguments: [{ text: '{}' }] } }, 30),
+            frame({ id: 5, method: 'workspace/executeCommand', params: { command: 'mcred.verify', arguments: [{ text: '{}' }] } }),
+            frame({ id: 6, method: 'workspace/executeCommand', params: { command: 'mcred.verify', arguments: [{ text: '{}' }] } })
+        ]));
+        expect(await answered(6)).toBe(true);
+        expect(stdout).not.toContain('"id":2,');
+        expect(stderr).toMatch(/dropped \d+ bytes of input: a message whose body \(Content-Length \d+\) is not a JSON object/);
+        expect(server.exitCode).toBeNull();
+    } finally {
+        server.kill();
     }
 }, 60_000);
