@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { loadWorkspace } from '../../language-server/cli/workspace.js';
 import { escapeMarkdown } from '../../language-server/report/escape.js';
 import { LspStdioClient, SERVER_BIN } from '../support/lsp-stdio-client.js';
 
@@ -12,7 +13,8 @@ import { LspStdioClient, SERVER_BIN } from '../support/lsp-stdio-client.js';
  * Point 14, the smaller findings. Covered elsewhere: `C`/`c` and `CON` file names
  * (overwritten-credential.test.ts, test/export/file-names.test.ts), an mcred.json with a BOM
  * (roster-encoding.test.ts). Here: a closed stdout after a successful export, bare URLs and
- * @mentions in the Markdown report, an open file deleted on disk, a wrong Content-Length.
+ * @mentions in the Markdown report, an open file deleted on disk, a wrong Content-Length, lone-CR
+ * line endings.
  */
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8').replace(/cohort Spring2026[\s\S]*$/, '');
 const CLI = path.resolve('bin/mcred.cjs');
@@ -119,3 +121,20 @@ test('a too-short (or too-long) Content-Length: the server drops that message, s
         server.kill();
     }
 }, 60_000);
+
+test('lone-CR and CRLF line endings: every diagnostic of every invalid example lands where it does with LF', async () => {
+    const moved: string[] = [];
+    for (const name of readdirSync('examples/invalid').filter(n => n.endsWith('.mcred'))) {
+        const lf = readFileSync(path.join('examples/invalid', name), 'utf8').replace(/\r\n?/g, '\n');
+        const where: Record<string, string> = {};
+        for (const [endings, text] of [['LF', lf], ['CR', lf.replace(/\n/g, '\r')], ['CRLF', lf.replace(/\n/g, '\r\n')]] as const) {
+            const { documents } = await loadWorkspace([{ path: `/w/${name}`, text }]);
+            where[endings] = (documents[0].diagnostics ?? []).map(d => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`)
+                .sort().join(', ');
+        }
+        expect(where['LF'], name).not.toBe('');
+        if (where['CR'] !== where['LF']) moved.push(`${name}: CR ${where['CR']} / LF ${where['LF']}`);
+        if (where['CRLF'] !== where['LF']) moved.push(`${name}: CRLF ${where['CRLF']} / LF ${where['LF']}`);
+    }
+    expect(moved).toEqual([]);
+}, 120_000);
