@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ExecuteCommandRequest, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
+import { ExecuteCommandRequest, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
 import type { ExportCommandResult } from '../../language-server/protocol.js';
 import { MANIFEST } from '../../language-server/workspace/export-set-writer.js';
 import { LspStdioClient } from '../support/lsp-stdio-client.js';
@@ -98,6 +98,32 @@ test(`an ELM export of ${LEARNERS} learners: the server writes the files, answer
         expect(readFileSync(path.join(out, name), 'utf8'), name).toBe(readFileSync(path.join(cliOut, name), 'utf8'));
     }
 }, 900_000);
+
+test('cancelling the progress stops the export: nothing is written, nothing is left beside the folder', async () => {
+    const client = LspStdioClient.start(undefined, { workDoneProgress: true });
+    client.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    let cancelled = false;
+    client.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
+        if (params.value.kind === 'report' && !cancelled) {
+            cancelled = true;
+            void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: params.token });
+        }
+    });
+    const out = path.join(folder, 'cancelled');
+    try {
+        await client.initialize(pathToFileURL(folder).href);
+        const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+            command: 'mcred.export',
+            arguments: [{ uri: pathToFileURL(path.join(folder, 'p.mcred')).href, format: 'ob3', cohort: 'Spring2026', outFolder: pathToFileURL(out).href }]
+        }) as ExportCommandResult;
+        expect(cancelled).toBe(true);
+        expect(result).toEqual({ kind: 'error', message: 'Cannot export: the export was cancelled; nothing was written.' });
+        expect(existsSync(out)).toBe(false);
+        expect(readdirSync(folder).filter(name => name.startsWith('.cancelled'))).toEqual([]);
+    } finally {
+        await client.shutdown();
+    }
+}, 300_000);
 
 test('a small export reports no progress, and a refusal of the writer (the output folder is a file) writes nothing', async () => {
     const own = mkdtempSync(path.join(tmpdir(), 'mcred-streaming-small-'));
