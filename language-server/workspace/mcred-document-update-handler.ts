@@ -25,9 +25,11 @@ export class McredDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         const text = event.document.getText();
-        void this.fileSystem.readFile(uri).then(disk => disk !== text, () => true).then(changed => {
-            if (changed) this.fireDocumentUpdate([uri], []);
-        });
+        void this.fileSystem.readFile(uri).then(
+            disk => {
+                if (disk !== text) this.fireDocumentUpdate([uri], []);
+            },
+            () => this.fireDocumentUpdate([], [uri]));
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
