@@ -43,9 +43,9 @@ export class ResyncingFrames extends Transform {
             }
             const end = this.buffer.indexOf(HEADER_END);
             if (end < 0) {
-                if (this.buffer.length > MAX_HEADER_BYTES && !this.skipToHeader(1, 'a header without end')) return;
-                if (this.buffer.length > MAX_HEADER_BYTES) continue;
-                return;
+                // The header is still arriving, unless it is already longer than any header.
+                if (this.buffer.length <= MAX_HEADER_BYTES || !this.skipToHeader(1, 'a header without end')) return;
+                continue;
             }
             const length = contentLength(this.buffer.subarray(0, end).toString('latin1'));
             if (length === undefined) {
