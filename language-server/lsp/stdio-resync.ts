@@ -21,14 +21,26 @@ const FULL_CHECK_BYTES = 256 * 1024;
 
 export class ResyncingFrames extends Transform {
     private buffer: Buffer = Buffer.alloc(0);
+    /** Chunks received while a long body arrives, joined once it is complete (not at every chunk). */
+    private waiting: Buffer[] = [];
+    private waitingBytes = 0;
+    /** The buffer length the current frame needs before it is looked at again. */
+    private needed = 0;
 
     constructor(private readonly log: (message: string) => void) {
         super();
     }
 
     override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-        this.drain();
+        this.waiting.push(chunk);
+        this.waitingBytes += chunk.length;
+        if (this.buffer.length + this.waitingBytes >= this.needed) {
+            this.buffer = Buffer.concat([this.buffer, ...this.waiting]);
+            this.waiting = [];
+            this.waitingBytes = 0;
+            this.needed = 0;
+            this.drain();
+        }
         done();
     }
 
@@ -53,7 +65,10 @@ export class ResyncingFrames extends Transform {
                 continue;
             }
             const total = end + HEADER_END.length + length;
-            if (this.buffer.length < total) return; // the body is still arriving
+            if (this.buffer.length < total) {
+                this.needed = total; // the body is still arriving
+                return;
+            }
             const body = this.buffer.subarray(end + HEADER_END.length, total);
             if (!isJsonObject(body)) {
                 if (!this.skipToHeader(1, `a message whose body (Content-Length ${length}) is not a JSON object (a wrong Content-Length?)`)) return;

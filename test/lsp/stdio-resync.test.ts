@@ -57,3 +57,12 @@ test('a frame with a too-short, too-long or missing Content-Length is dropped; t
         }
     }
 });
+
+test('a 5 MB message in 64 KB pieces passes whole, joined once (not at every piece)', () => {
+    const big = frame({ method: 'textDocument/didOpen', params: { text: 'x'.repeat(5 * 2 ** 20) } });
+    const started = performance.now();
+    const { output, logs } = run(cut(big, () => 64 * 1024));
+    expect(output.length).toBe(big.length);
+    expect(logs).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5_000); // about 50 ms; joining at every piece took seconds
+});
