@@ -1,7 +1,9 @@
+import { inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, type Connection, type RemoteConsole } from 'vscode-languageserver/node';
+import { ResyncingFrames } from './lsp/stdio-resync.js';
 import { createMcredServices } from './mcred-module.js';
 import { NodeExecuteCommandHandler } from './node-commands.js';
 import { NodeRosterFiles } from './workspace/node-roster-files.js';
@@ -30,7 +32,7 @@ function main(): void {
         return;
     }
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    const connection = createConnection(ProposedFeatures.all);
+    const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
     // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
     // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
     // The workspace search follows links to files once and skips devices and FIFOs, as `mcred check` does.
@@ -42,6 +44,30 @@ function main(): void {
         mcred: { workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) } }
     });
     startLanguageServer(shared);
+}
+
+/**
+ * The `--stdio` connection, reading through ResyncingFrames: a frame with a wrong Content-Length
+ * is dropped (and logged on stderr) instead of leaving the server deaf. vscode-languageserver
+ * redirects `console` to the client only for its own `--stdio`; done here the same way, so that
+ * nothing but messages is written to stdout.
+ */
+function stdioConnection(): Connection {
+    const input = process.stdin.pipe(new ResyncingFrames(message => process.stderr.write(`${message}\n`)));
+    const connection = createConnection(ProposedFeatures.all, input, process.stdout);
+    redirectConsole(connection.console);
+    return connection;
+}
+
+function redirectConsole(remote: RemoteConsole): void {
+    const text = (args: unknown[]) => args.map(arg => typeof arg === 'string' ? arg : inspect(arg)).join(' ');
+    console.log = (...args: unknown[]) => remote.log(text(args));
+    console.debug = (...args: unknown[]) => remote.log(text(args));
+    console.info = (...args: unknown[]) => remote.info(text(args));
+    console.warn = (...args: unknown[]) => remote.warn(text(args));
+    console.error = (...args: unknown[]) => remote.error(text(args));
+    console.trace = (...args: unknown[]) => remote.log(`Trace: ${text(args)}\n${new Error().stack ?? ''}`);
+    console.dir = (arg: unknown) => remote.log(inspect(arg));
 }
 
 main();

@@ -89,7 +89,21 @@ export interface ExportCommandArgs {
     readonly credential?: string;
     readonly cohort?: string;
     readonly template?: boolean;
+    /**
+     * The folder to export into, a `file:` URI (the extension resolves `mcred.export.outputFolder`).
+     * The Node server then writes the files itself, all or none, as `mcred export --out` does, and
+     * answers with a summary (`written`), never the documents. Without it, or for a folder on
+     * another scheme, or from the web worker (no disk), the answer holds the documents (`export`)
+     * and the client writes them.
+     */
+    readonly outFolder?: string;
 }
+
+/** Exports of more credentials than this report their progress (`window/workDoneProgress`). */
+export const EXPORT_PROGRESS_THRESHOLD = 500;
+
+/** How many file names the `written` summary lists (the first ones, in writing order). */
+export const EXPORT_SUMMARY_FILES = 100;
 
 export interface ExportCommandCredential {
     readonly name: string;
@@ -104,6 +118,18 @@ export type ExportCommandResult =
         readonly formatLabel: string;
         readonly documents: readonly ExportedDocument[];
         readonly problems: readonly ExportProblem[];
+        readonly notes: readonly string[];
+    }
+    | {
+        /** The server wrote the files into `folder` (all or none). */
+        readonly kind: 'written';
+        readonly formatLabel: string;
+        /** The folder written, as given in `outFolder`. */
+        readonly folder: string;
+        /** How many credential files were written. */
+        readonly count: number;
+        /** The first `EXPORT_SUMMARY_FILES` file names, in writing order. */
+        readonly files: readonly string[];
         readonly notes: readonly string[];
     }
     | { readonly kind: 'error'; readonly message: string };

@@ -5,8 +5,8 @@ import { EXPORT_COMMAND, EXPORT_EUROPASS_COMMAND, EXPORT_OPEN_BADGE_COMMAND, typ
 /**
  * "Micro-credential: Export as Open Badge 3.0" and "… as Europass credential". The export runs in
  * the language server (`mcred.export`, the same functions as `mcred export`); this side picks the
- * credential and cohort, writes the returned documents into `mcred.export.outputFolder` and opens
- * the first one. Both commands take optional `(uri, credentialName)` so code lenses can call them.
+ * credential and cohort and names the folder (`mcred.export.outputFolder`); the server writes the
+ * files there, all or none, and answers with a summary; this side opens the first file. Both commands take optional `(uri, credentialName)` so code lenses can call them.
  */
 const EXPORT_COMMANDS = [
     { command: EXPORT_OPEN_BADGE_COMMAND, format: 'ob3' },
@@ -53,9 +53,16 @@ export async function exportCredential(
     }
     const issuance = await pickIssuance(credential.cohorts, via === undefined);
     if (!issuance) return;
+    const folder = outputFolder(uri);
+    // The server writes into the folder (and shows its own progress for a large export); this
+    // progress only says that the export runs.
+    const args: ExportCommandArgs = { uri: uri.toString(), format, credential: credential.name, ...issuance, ...via?.extra, outFolder: folder.toString() };
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Exporting ${credential.name}…` },
-        () => run(client, { uri: uri.toString(), format, credential: credential.name, ...issuance, ...via?.extra }, via?.command));
+        () => run(client, args, via?.command));
+    if (result.kind === 'written') {
+        return reportExport(folder, result.files[0], result.count, result.formatLabel, result.notes);
+    }
     if (result.kind !== 'export') return showError(result);
     if (result.problems.length > 0) {
         // A programme without `language`: the export never guesses it; offer the hole to fill.
@@ -71,14 +78,19 @@ export async function exportCredential(
         }
         return;
     }
-    const folder = outputFolder(uri);
+    // The web worker has no disk (nor has the Node server for a folder on another scheme): it
+    // answers with the documents, written here through the editor's file system.
     await writeAll(folder, result.documents.map(d => ({ name: d.fileName, text: d.text })));
-    const first = result.documents[0];
-    if (first) {
-        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first.fileName), { preview: false });
+    await reportExport(folder, result.documents[0]?.fileName, result.documents.length, result.formatLabel, result.notes);
+}
+
+/** Opens the first file written and says how many were. */
+async function reportExport(folder: vscode.Uri, first: string | undefined, count: number, formatLabel: string, notes: readonly string[]): Promise<void> {
+    if (first !== undefined) {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first), { preview: false });
     }
     void vscode.window.showInformationMessage(
-        `Exported ${result.documents.length} ${result.formatLabel} document${result.documents.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}. ${result.notes.join(' ')}`);
+        `Exported ${count} ${formatLabel} document${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(folder)}. ${notes.join(' ')}`);
 }
 
 /** Inserts `language ?` (a hole: still to decide) as line `line` (0-based) and shows it. */

@@ -2,7 +2,7 @@ import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium'
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
-import { ExportRequestError, planExport, type ExportRequest } from '../export/export-plan.js';
+import { ExportRequestError, planExport, type ExportedDocument, type ExportPlan, type ExportRequest } from '../export/export-plan.js';
 import {
     CATALOGUE_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type CatalogueCommandArgs, type ExportCommandArgs,
     type ExportCommandCredential, type ExportCommandResult,
@@ -18,24 +18,35 @@ import type { RosterFiles } from '../workspace/roster-files.js';
 
 /**
  * Runs the export in the language server, with the same pure functions as `mcred export`, so
- * that the editor and the CLI write byte-identical files. Returns the documents (file name and
- * text); the client writes them.
+ * that the editor and the CLI write byte-identical files. The Node server writes the files into
+ * the folder the client names and answers with a summary (node-commands.ts); here (the web
+ * worker) the answer holds the documents and the client writes them.
  */
 export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
-    constructor(private readonly shared: LangiumSharedServices) {
+    constructor(protected readonly shared: LangiumSharedServices) {
         super();
     }
 
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
-        acceptor(EXPORT_COMMAND, args => this.export(args[0] as ExportCommandArgs | undefined));
+        acceptor(EXPORT_COMMAND, (args, cancelToken) => this.export(args[0] as ExportCommandArgs | undefined, cancelToken));
         acceptor(IMPORT_COMMAND, args => importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
         acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
         acceptor(CATALOGUE_COMMAND, args => catalogueCommand(this.shared, args[0] as CatalogueCommandArgs | undefined, () => this.validatedAll()));
     }
 
-    async export(args: ExportCommandArgs | undefined): Promise<ExportCommandResult> {
+    async export(args: ExportCommandArgs | undefined, cancelToken?: Cancellation.CancellationToken): Promise<ExportCommandResult> {
+        const planned = await this.plannedExport(args);
+        if (!('plan' in planned)) return planned;
+        return this.deliver(planned.plan, planned.plan.documents, planned.args, cancelToken);
+    }
+
+    /**
+     * The export plan of the request (the same `planExport` as `mcred export`), or the answer when
+     * there is nothing to plan: a listing, or an error.
+     */
+    protected async plannedExport(args: ExportCommandArgs | undefined): Promise<ExportCommandResult | PlannedExport> {
         if (!args || typeof args.uri !== 'string') {
-            return { kind: 'error', message: `${EXPORT_COMMAND} expects { uri, format, credential?, cohort?, template? }` };
+            return { kind: 'error', message: `${EXPORT_COMMAND} expects { uri, format, credential?, cohort?, template?, outFolder? }` };
         }
         let document: LangiumDocument<Model>;
         try {
@@ -62,11 +73,21 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
                 workspaceFolders: rosters.workspaceFolders(),
                 readText: (uri, roots) => rosters.readText(uri, roots)
             }, request);
-            return { kind: 'export', formatLabel: plan.format.label, documents: plan.documents, problems: plan.problems, notes: [...plan.warnings.map(w => `Warning: ${w}`), ...plan.notes] };
+            return { plan, args };
         } catch (error) {
             if (error instanceof ExportRequestError) return { kind: 'error', message: error.message };
             throw error;
         }
+    }
+
+    /**
+     * Hands the planned documents (or the plan's problems) to the client. Here, in the web worker,
+     * that means in the answer: there is no disk to write to. The Node server overrides this to
+     * write them into `outFolder` itself (node-commands.ts).
+     */
+    protected deliver(plan: ExportPlan, documents: readonly ExportedDocument[], _args: ExportCommandArgs,
+        _cancelToken?: Cancellation.CancellationToken): Promise<ExportCommandResult> {
+        return Promise.resolve({ kind: 'export', formatLabel: plan.format.label, documents, problems: plan.problems, notes: exportNotes(plan) });
     }
 
     /** The roster service of the language the document is in (the same one `roster-path` uses). */
@@ -99,6 +120,17 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
             await WorkspaceLock.write(() => DocumentBuilder.build(pending, { validation: true }, Cancellation.CancellationToken.None));
         }
     }
+}
+
+/** A planned export and the request it answers. */
+interface PlannedExport {
+    readonly plan: ExportPlan;
+    readonly args: ExportCommandArgs;
+}
+
+/** The plan's warnings and notes, one line each, as the editor shows them. */
+export function exportNotes(plan: ExportPlan): string[] {
+    return [...plan.warnings.map(w => `Warning: ${w}`), ...plan.notes];
 }
 
 function credentialsOf(document: LangiumDocument<Model>, workspace: ReadonlyArray<LangiumDocument<Model>>): ExportCommandCredential[] {

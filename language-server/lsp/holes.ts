@@ -3,6 +3,8 @@
  * `outcome LO1 ?`), found in the text around the cursor so that completion and hover can answer
  * for it. Pure.
  */
+import { lineStartBefore } from '../parser/line-breaks.js';
+
 export interface HoleAt {
     /** Offset of the `?`. */
     readonly offset: number;
@@ -18,7 +20,7 @@ export function holeAt(text: string, offset: number): HoleAt | undefined {
     if (at < 0) return undefined;
     // A `?` of its own: space before it, space, a brace or the end after it.
     if (!/\s/.test(text[at - 1] ?? '') || !/^(\s|\}|$)/.test(text.slice(at + 1, at + 2))) return undefined;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const lineStart = lineStartBefore(text, at);
     const before = text.slice(lineStart, at);
     // Not inside a text in quotes or after a comment.
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1) return undefined;

@@ -8,6 +8,7 @@ import {
 } from 'langium/lsp';
 import type { DocumentOnTypeFormattingOptions, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { isModel, isOutcome, type Model } from '../generated/ast.js';
+import { lineStartBefore } from '../parser/line-breaks.js';
 import { isKeywordLeaf, ownCstNodes } from './cst-nodes.js';
 
 /** How many blank lines an element may have before it. */
@@ -266,7 +267,7 @@ function lines(tabs: number, blank: BlankLines): FormattingAction {
 /** A comment that starts its line (not a trailing comment after a token). */
 function isOwnLineComment(node: CstNode): boolean {
     if (!node.hidden) return false;
-    const lineStart = node.root.fullText.lastIndexOf('\n', node.offset - 1) + 1;
+    const lineStart = lineStartBefore(node.root.fullText, node.offset);
     return node.root.fullText.substring(lineStart, node.offset).trim().length === 0;
 }
 

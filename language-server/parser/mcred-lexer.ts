@@ -1,4 +1,5 @@
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { lineOf, lineStartBefore, lineStarts } from './line-breaks.js';
 
 /** Texts longer than this (in characters, about as many bytes) are not parsed: see {@link McredLexer}. */
 export const MAX_DOCUMENT_LENGTH = 5 * 1024 * 1024;
@@ -34,15 +35,15 @@ const MAX_REPLACEMENT_ERRORS = 10;
 
 function reportReplacementCharacters(text: string, errors: LexerResult['errors']): void {
     let reported = 0;
+    let starts: number[] | undefined;
     for (let offset = text.indexOf(REPLACEMENT); offset >= 0 && reported < MAX_REPLACEMENT_ERRORS; offset = text.indexOf(REPLACEMENT, offset + 1)) {
         const covering = errors.find(error => error.offset <= offset && offset < error.offset + error.length);
         if (covering) {
             if (!covering.message.includes(NOT_UTF8)) covering.message += ` ${NOT_UTF8}`;
             continue;
         }
-        const before = text.slice(0, offset);
-        const line = before.split('\n').length;
-        errors.push({ offset, length: 1, line, column: offset - before.lastIndexOf('\n'), message: NOT_UTF8 });
+        starts ??= lineStarts(text);
+        errors.push({ offset, length: 1, line: lineOf(starts, offset) + 1, column: offset - lineStartBefore(text, offset) + 1, message: NOT_UTF8 });
         reported++;
     }
 }
@@ -55,9 +56,8 @@ function refusalOf(text: string): string | undefined {
     }
     const nul = text.indexOf('\0');
     if (nul >= 0) {
-        const before = text.slice(0, nul);
-        const line = before.split('\n').length;
-        const column = nul - before.lastIndexOf('\n');
+        const line = lineOf(lineStarts(text.slice(0, nul + 1)), nul) + 1;
+        const column = nul - lineStartBefore(text, nul) + 1;
         return `This file contains binary data (a NUL character at line ${line}, column ${column}): it is not a .mcred text file.`;
     }
     return undefined;

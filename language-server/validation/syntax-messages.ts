@@ -3,6 +3,7 @@ import {
 } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { McredGrammar } from '../generated/grammar.js';
+import { lineEndAfter, lineOf, lineStartBefore, lineStarts } from '../parser/line-breaks.js';
 import { RULES } from '../rules/issue-codes.js';
 import { distance } from '../vocab/index.js';
 
@@ -256,10 +257,9 @@ interface Line {
 }
 
 function lineAt(text: string, offset: number): Line {
-    const start = text.lastIndexOf('\n', offset - 1) + 1;
-    const end = text.indexOf('\n', offset);
+    const start = lineStartBefore(text, offset);
     const number = countLines(text, start);
-    return { start, text: text.slice(start, end < 0 ? text.length : end).replace(/\r$/, ''), number };
+    return { start, text: text.slice(start, lineEndAfter(text, offset)), number };
 }
 
 /** The line starts and braces of the last text explained: each question is then a lookup, not a scan. */
@@ -267,24 +267,14 @@ let indexed: { text: string; lineStarts: number[]; braces?: Array<{ offset: numb
 
 function indexOf(text: string) {
     if (indexed?.text !== text) {
-        const lineStarts = [0];
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-        indexed = { text, lineStarts };
+        indexed = { text, lineStarts: lineStarts(text) };
     }
     return indexed;
 }
 
 /** The 0-based line of an offset. */
 function countLines(text: string, offset: number): number {
-    const starts = indexOf(text).lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (starts[middle] <= offset) low = middle;
-        else high = middle - 1;
-    }
-    return low;
+    return lineOf(indexOf(text).lineStarts, offset);
 }
 
 /** The braces of the text outside texts in quotes and comments. */
@@ -305,7 +295,7 @@ function wordsOf(line: Line): Array<{ word: string; offset: number }> {
 
 function rangeOf(text: string, offset: number, length: number): Range {
     const line = countLines(text, offset);
-    const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+    const character = offset - lineStartBefore(text, offset);
     return { start: { line, character }, end: { line, character: character + length } };
 }
 

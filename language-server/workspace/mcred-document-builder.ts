@@ -172,16 +172,25 @@ export class McredDocumentBuilder extends DefaultDocumentBuilder {
         }
         this.currentState = DocumentState.Changed;
         const deletedUris: URI[] = [];
+        const keptOpen: URI[] = [];
         for (const deletedUri of deleted) {
-            // A deleted URI may be a folder: every document within is deleted.
+            // A deleted URI may be a folder: every document within is deleted, except those open in
+            // the editor: while open, the buffer is the document (a file deleted on disk stays in
+            // the workspace until its editor is closed, see McredDocumentUpdateHandler).
             for (const document of this.langiumDocuments.deleteDocuments(deletedUri)) {
+                if (this.textDocuments?.get(document.uri)) {
+                    // Rebuilt as a changed document: its links into files deleted with it are undone.
+                    this.langiumDocuments.addDocument(document);
+                    keptOpen.push(document.uri);
+                    continue;
+                }
                 deletedUris.push(document.uri);
                 index.exportedNames(document.uri.toString()).forEach(name => this.pendingNames.add(name));
                 this.cleanUpDeleted(document);
             }
         }
         // A changed URI may be a folder (from the file watcher): every document within changed.
-        const changedUris = (await Promise.all(changed.map(uri => this.findChangedUris(uri)))).flat();
+        const changedUris = [...(await Promise.all(changed.map(uri => this.findChangedUris(uri)))).flat(), ...keptOpen];
         for (const uri of changedUris) {
             const key = uri.toString();
             let document = this.langiumDocuments.getDocument(uri);

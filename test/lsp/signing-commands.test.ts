@@ -1,6 +1,6 @@
 // The Node server's signing commands over stdio: `mcred.exportSigned` (what *Export as signed
 // Open Badge 3.0* calls) and `mcred.verify` (what *Verify credential* calls).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +50,19 @@ describe('mcred.exportSigned and mcred.verify', () => {
         const changed = result.documents[0].text.replace('"name": "AI', '"name": "A1');
         const tampered = await command<VerifyCommandResult>('mcred.verify', { text: changed });
         expect(tampered.kind === 'verified' && tampered.result.problems.join(' ')).toContain('the signature does not match the content');
+    });
+
+    test('with outFolder, the server writes the signed credentials there and answers with a summary', async () => {
+        const uri = pathToFileURL(path.join(workspace, 'signed.mcred')).href;
+        const out = path.join(workspace, 'signed-out');
+        const result = await command<ExportCommandResult>('mcred.exportSigned', { uri, format: 'ob3', cohort: 'Spring2026', keyFile, outFolder: pathToFileURL(out).href });
+        expect(result).toMatchObject({ kind: 'written', count: 2, formatLabel: expect.stringMatching(/^signed /) as string });
+        if (result.kind !== 'written') return;
+        expect(readdirSync(out).filter(name => name.endsWith('.json') && !name.startsWith('.')).sort()).toEqual([...result.files].sort());
+        for (const name of result.files) {
+            const verified = await command<VerifyCommandResult>('mcred.verify', { text: readFileSync(path.join(out, name), 'utf8') });
+            expect(verified).toMatchObject({ kind: 'verified', result: { valid: true, kind: 'ob3' } });
+        }
     });
 
     test('without a key file, or with a missing one, it says what to do', async () => {

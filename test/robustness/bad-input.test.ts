@@ -217,24 +217,28 @@ describe('mcred-language-server with bad input', { timeout: 120_000 }, () => {
         await broken;
     });
 
-    test('a file deleted while open: its dependents lose the reference, and it comes back when edited', async () => {
+    test('a file deleted while open stays while open (its buffer is the document); closed, its dependents lose the reference; reopened, it is back', async () => {
         const providers = readFileSync(path.join(workspace, 'providers.mcred'), 'utf8');
         await client.open(uriOf('providers.mcred'), providers);
         const user = await client.open(uriOf('uses-shared.mcred'), readFileSync(path.join(workspace, 'uses-shared.mcred'), 'utf8'));
         expect(user.diagnostics).toEqual([]);
 
         rmSync(path.join(workspace, 'providers.mcred'));
-        const lost = client.diagnosticsWhen(uriOf('uses-shared.mcred'), p => p.diagnostics.some(d => d.code === 'ref-unresolved'));
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('providers.mcred'), type: FileChangeType.Deleted }] });
+        // Requests on the open file are still answered, and its dependents keep the reference.
+        const answered = await client.completion(uriOf('providers.mcred'), { line: 1, character: 4 }).then(() => 'result', () => 'error');
+        expect(answered).toBe('result');
+        await new Promise(resolve => setTimeout(resolve, 300));
+        expect(client.latestDiagnostics(uriOf('uses-shared.mcred'))?.map(d => d.code)).not.toContain('ref-unresolved');
+
+        // Closed: the file is gone from disk, so it goes from the workspace.
+        const lost = client.diagnosticsWhen(uriOf('uses-shared.mcred'), p => p.diagnostics.some(d => d.code === 'ref-unresolved'));
+        await client.sendClose(uriOf('providers.mcred'));
         expect((await lost).diagnostics.map(d => d.code)).toContain('ref-unresolved');
 
-        // The editor still has the deleted file open: requests on it are answered (with an error
-        // while the file is out of the workspace) …
-        const answered = await client.completion(uriOf('providers.mcred'), { line: 1, character: 4 }).then(() => 'result', () => 'error');
-        expect(['result', 'error']).toContain(answered);
-        // … and an edit brings it back into the workspace.
+        // Opened again (an unsaved buffer): back in the workspace.
         const back = client.diagnosticsWhen(uriOf('uses-shared.mcred'), p => p.diagnostics.length === 0);
-        await client.change(uriOf('providers.mcred'), providers.replace('Shared University', 'Shared University (restored)'), 2);
+        await client.open(uriOf('providers.mcred'), providers.replace('Shared University', 'Shared University (restored)'), 3);
         expect((await back).diagnostics).toEqual([]);
     });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,8 +12,9 @@ import { LspStdioClient } from '../support/lsp-stdio-client.js';
  * Finding 3 (the part of this branch): the editor's `mcred.export` and `mcred export` refuse the
  * same inputs with the same rule. A cohort roster outside the programme's folder is refused by
  * both (`roster-path`), and nothing of the file is returned. The single "issuable" verdict that
- * closes the mcred.json bypass comes with the honest-readiness work (export-plan.ts); the bytes
- * test is test/lsp/export-command.test.ts.
+ * closes the mcred.json bypass comes with the honest-readiness work (export-plan.ts). And what
+ * they write is the same, byte for byte: the editor's export is written by the server into the
+ * folder the editor names, with the writer of `mcred export --out` (finding 7).
  */
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
 const CLI = path.resolve('bin/mcred.cjs');
@@ -76,5 +77,36 @@ test('finding 3: an mcred.json that switches off the Annex I rules does not make
         }
     } finally {
         rmSync(bypass, { recursive: true, force: true });
+    }
+}, 60_000);
+
+test.each(['ob3', 'elm'])('the editor and the CLI write the same files, byte for byte, manifest included (%s)', async format => {
+    const same = mkdtempSync(path.join(tmpdir(), 'mcred-same-bytes-'));
+    try {
+        writeFileSync(path.join(same, 'p.mcred'), EXAMPLE);
+        const cliOut = path.join(same, 'cli');
+        const cli = spawnSync(process.execPath, [CLI, 'export', path.join(same, 'p.mcred'), '--format', format, '--out', cliOut], { encoding: 'utf8', timeout: 60_000 });
+        expect(cli.stderr).toBe('');
+        expect(cli.status).toBe(0);
+
+        const editorOut = path.join(same, 'editor');
+        const client = LspStdioClient.start();
+        try {
+            await client.initialize(pathToFileURL(same).href);
+            const result = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+                command: 'mcred.export', arguments: [{ uri: pathToFileURL(path.join(same, 'p.mcred')).href, format, outFolder: pathToFileURL(editorOut).href }]
+            }) as ExportCommandResult;
+            expect(result).toMatchObject({ kind: 'written', count: 2 });
+        } finally {
+            await client.shutdown();
+        }
+        const names = readdirSync(cliOut).sort();
+        expect(names).toContain('.mcred-export.json');
+        expect(readdirSync(editorOut).sort()).toEqual(names);
+        for (const name of names) {
+            expect(readFileSync(path.join(editorOut, name)).equals(readFileSync(path.join(cliOut, name))), name).toBe(true);
+        }
+    } finally {
+        rmSync(same, { recursive: true, force: true });
     }
 }, 60_000);

@@ -82,13 +82,22 @@ describe(`SIGKILL at random points of a ${LEARNERS}-learner export (seed ${SEED}
         for (let run = 0; run < RUNS; run++) {
             const next = current === DATES[0] ? DATES[1] : DATES[0];
             const delay = Math.floor(random() * fullRunMs * 1.1);
-            const child = spawn(process.execPath, args(next), { stdio: 'ignore' });
-            await new Promise(resolve => setTimeout(resolve, delay));
+            const child = spawn(process.execPath, args(next), { stdio: ['ignore', 'ignore', 'pipe'] });
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+            // Listened to from the start: an export that ends before the kill must not hang the test.
+            const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(resolve => {
+                child.once('exit', (code, signal) => resolve({ code, signal }));
+                child.once('error', error => { stderr += String(error); resolve({ code: -1, signal: null }); });
+            });
+            await Promise.race([new Promise(resolve => setTimeout(resolve, delay)), exited]);
             child.kill('SIGKILL');
-            await new Promise(resolve => child.once('exit', resolve));
+            const { code, signal } = await exited;
 
             const journal = path.join(folder, `.out.mcred-journal.json`);
             const where = `run ${run}, killed after ${delay} ms (seed ${SEED})`;
+            // Killed, or finished first (a delay longer than this run): never failed.
+            expect(signal === 'SIGKILL' || code === 0, `${where}: exit ${code}: ${stderr}`).toBe(true);
             if (existsSync(out)) {
                 const names = listing();
                 const matches = [sets[current], sets[next]].some(set => set.length === names.length && set.every((n, i) => n === names[i]));

@@ -36,6 +36,8 @@ export interface LspStdioClientOptions {
     readonly languageId?: string;
     /** Settings answered to `workspace/configuration`, by section (`yaml`, `mcred`, …). */
     readonly settings?: Record<string, unknown>;
+    /** Declare `window.workDoneProgress` (server-initiated progress) in the client capabilities. */
+    readonly workDoneProgress?: boolean;
 }
 
 /** Waits for published diagnostics that satisfy a condition. */
@@ -57,10 +59,12 @@ export class LspStdioClient {
     private exitCode: number | null | undefined;
     private readonly languageId: string;
     private readonly settings: Record<string, unknown>;
+    private readonly workDoneProgress: boolean;
 
     private constructor(readonly process: ChildProcessWithoutNullStreams, options: LspStdioClientOptions) {
         this.languageId = options.languageId ?? 'mcred';
         this.settings = options.settings ?? {};
+        this.workDoneProgress = options.workDoneProgress ?? false;
         this.connection = createProtocolConnection(new StreamMessageReader(process.stdout), new StreamMessageWriter(process.stdin));
         process.stderr.on('data', chunk => this.stderr.push(String(chunk)));
         process.once('exit', code => { this.exitCode = code; });
@@ -111,7 +115,8 @@ export class LspStdioClient {
                     completion: { completionItem: { snippetSupport: true } },
                     hover: { contentFormat: ['markdown', 'plaintext'] }
                 },
-                workspace: { workspaceFolders: true, configuration: true }
+                workspace: { workspaceFolders: true, configuration: true },
+                ...(this.workDoneProgress ? { window: { workDoneProgress: true } } : {})
             },
             initializationOptions
         });

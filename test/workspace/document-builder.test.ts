@@ -147,6 +147,16 @@ describe('McredDocumentBuilder: documents that vanish', () => {
         expect(ws.document('other').state).toBe(DocumentState.Validated);
         expect(ws.codes('other')).not.toContain('ref-unresolved');
     });
+
+    test('a folder deleted on disk keeps its open documents (their buffers), which lose their links into the files deleted with them', async () => {
+        const ws = await workspace({ providers: PROVIDER('UNIFI'), open: CREDENTIAL('Open', 'UNIFI') });
+        expect(ws.codes('open')).not.toContain('ref-unresolved');
+        ws.shared.workspace.TextDocuments.delete(uriOf('providers').toString()); // closed, then its folder deleted
+        await ws.track(() => ws.builder.scheduleUpdate([], [URI.parse('file:///workspace')]));
+        expect(ws.shared.workspace.LangiumDocuments.hasDocument(uriOf('providers'))).toBe(false);
+        expect(ws.document('open').state).toBe(DocumentState.Validated);
+        expect(ws.codes('open')).toContain('ref-unresolved');
+    });
 });
 
 describe('No lost diagnostics (TOOLCHAIN.md pitfall 7)', () => {

@@ -220,7 +220,7 @@ function startsLine(document: LangiumDocument, node: Span): boolean {
 
 export function endOfLine(document: LangiumDocument, line: number): { line: number; character: number } {
     const text = document.textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-    return { line, character: text.replace(/\r?\n$/, '').length };
+    return { line, character: text.replace(/(\r\n|\r|\n)$/, '').length };
 }
 
 /** Replaces the text of a CST node. */
