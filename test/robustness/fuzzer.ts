@@ -346,7 +346,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     console.error = (...args: unknown[]) => { logged.push(args.map(a => (a instanceof Error ? describe(a) : String(a))).join(' ')); };
     try {
         for (let index = options.only ?? 0; ; index++) {
-            if (options.only !== undefined ? index > options.only : count >= options.variants || (count >= (options.minVariants ?? 0) && performance.now() - started > options.timeBudgetMs)) break;
+            const outOfTime = count >= (options.minVariants ?? 0) && performance.now() - started > options.timeBudgetMs;
+            if (options.only !== undefined ? index > options.only : count >= options.variants || outOfTime) break;
             const { source, text, mutations } = variant(options.seed, index, options.corpus);
             const fail = (stage: string, error: string) => failures.push({ seed: options.seed, index, source, mutations, stage, error, text });
             const uri = URI.parse(`file:///fuzz/variant-${index}.mcred`);
