@@ -3,9 +3,9 @@ import {
     ASSESSMENT_TYPES, COUNTRIES, ECTS_CREDIT_SYSTEM, EQF_LEVELS, ESCO_SKILLS, europassConcepts, ISCED_F_FIELDS, LANGUAGES,
     LEARNING_SETTINGS, PARTICIPATION_MODES, SUPERVISION_TYPES, type Concept, type Language
 } from '../vocab/index.js';
-import { displaySvg } from './display-image.js';
+import { displaySvgBase64 } from './display-image.js';
 import { textLanguage } from './text-language.js';
-import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
+import { compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
 import { lowerFirst, narrativeSections, providerText, type NarrativeKey } from './narrative.js';
 import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
@@ -290,7 +290,7 @@ function displayParameter(model: CredentialModel, issuance: Issuance, ids: Ids):
                 image: {
                     id: ids.next('displayImage'),
                     type: 'MediaObject',
-                    content: base64Utf8(displaySvg(model, issuance)),
+                    content: displaySvgBase64(model, issuance),
                     contentEncoding: concept(BASE64, BASE64.scheme),
                     contentType: conceptNode(SVG.uri, SVG.scheme, SVG.label)
                 },
