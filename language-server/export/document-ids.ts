@@ -44,7 +44,9 @@ interface Remembered {
 const seeds = new WeakMap<Issuance, Remembered>();
 const ids = new WeakMap<Issuance, Remembered>();
 
-function remembered(cache: WeakMap<Issuance, Remembered>, format: string, model: CredentialModel, issuance: Issuance, variant: string, compute: () => string): string {
+function remembered(
+    cache: WeakMap<Issuance, Remembered>, format: string, model: CredentialModel, issuance: Issuance, variant: string, compute: () => string
+): string {
     const known = cache.get(issuance);
     if (known && known.format === format && known.model === model && known.variant === variant) return known.value;
     const value = compute();
