@@ -143,7 +143,8 @@ export function runPool(setup: PoolSetup, inputs: readonly PoolInput[], workers:
                     return;
                 }
                 replies[reply.index] = reply;
-                options.progress?.(++done, inputs.length);
+                done++;
+                options.progress?.(done, inputs.length);
                 if (done === inputs.length) {
                     settled = true;
                     stop();
