@@ -92,6 +92,10 @@ interface Line {
 interface Card {
     readonly head: readonly Line[];
     readonly tail: readonly Line[];
+    /** The text of the head's lines, which always start at the same height, once rendered. */
+    headTexts?: { readonly text: string; readonly y: number };
+    /** The text after the learner, by the height it starts at and the date of issuing. */
+    readonly after: Map<string, { readonly text: string; readonly y: number }>;
 }
 
 const cards = new WeakMap<CredentialModel, Card>();
@@ -114,7 +118,8 @@ function card(model: CredentialModel): Card {
                 { text: 'by', size: 16, gap: 28 },
                 ...model.awardingBodies.flatMap(body => wrap(providerText(body), 60).map(text => ({ text, size: 20, gap: 6 }))),
                 ...(facts ? [{ text: facts, size: 16, gap: 28 }] : [])
-            ]
+            ],
+            after: new Map()
         };
         cards.set(model, found);
     }
@@ -123,29 +128,39 @@ function card(model: CredentialModel): Card {
 
 /** The SVG in three parts: before the learner's lines, the learner's lines (empty without learner), after them. */
 function displaySvgParts(model: CredentialModel, issuance: Issuance | undefined): [before: string, learner: string, after: string] {
-    const { head, tail } = card(model);
+    const programme = card(model);
     const learner: Line[] = issuance ? [
         { text: 'awarded to', size: 16, gap: 28 },
         ...wrap(issuance.learner.fullName || issuance.learner.identifier || '', 48).map(text => ({ text, size: 26, weight: 'bold' as const, gap: 6 }))
     ] : [];
-    const after: Line[] = [...tail, ...(issuance ? [{ text: `Issued ${issuance.issued}`, size: 16, gap: 8 }] : [])];
-    let y = 80;
-    const render = (lines: readonly Line[]) => lines.map(line => {
-        y += (line.gap ?? 0) + line.size;
-        return `<text x="60" y="${y}" font-size="${line.size}"${line.weight ? ` font-weight="${line.weight}"` : ''}>${escapeXml(line.text)}</text>\n`;
-    }).join('');
-    const headTexts = render(head);
-    const learnerTexts = render(learner);
-    const afterTexts = render(after);
-    const height = Math.max(400, y + 80);
+    const headTexts = (programme.headTexts ??= render(programme.head, 80)).text;
+    const learnerTexts = render(learner, programme.headTexts.y);
+    const key = `${learnerTexts.y}|${issuance?.issued ?? ''}`;
+    let after = programme.after.get(key);
+    if (!after) {
+        if (programme.after.size > 64) programme.after.clear(); // many dates of issuing: keep the memory bounded
+        after = render([...programme.tail, ...(issuance ? [{ text: `Issued ${issuance.issued}`, size: 16, gap: 8 }] : [])], learnerTexts.y);
+        programme.after.set(key, after);
+    }
+    const height = Math.max(400, after.y + 80);
     return [
         `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="${height}" viewBox="0 0 1000 ${height}">\n`
         + `<rect x="10" y="10" width="980" height="${height - 20}" rx="16" fill="#ffffff" stroke="#1f3a93" stroke-width="4"/>\n`
         + '<g font-family="sans-serif" fill="#1a1a1a">\n'
         + headTexts,
-        learnerTexts,
-        afterTexts + '</g>\n</svg>\n'
+        learnerTexts.text,
+        after.text + '</g>\n</svg>\n'
     ];
+}
+
+/** The `<text>` elements of the lines, the first one's baseline below `y`; and the last baseline. */
+function render(lines: readonly Line[], y: number): { text: string; y: number } {
+    let text = '';
+    for (const line of lines) {
+        y += (line.gap ?? 0) + line.size;
+        text += `<text x="60" y="${y}" font-size="${line.size}"${line.weight ? ` font-weight="${line.weight}"` : ''}>${escapeXml(line.text)}</text>\n`;
+    }
+    return { text, y };
 }
 
 function wrap(text: string, width: number): string[] {
