@@ -83,9 +83,11 @@ describe(`SIGKILL at random points of a ${LEARNERS}-learner export (seed ${SEED}
             const next = current === DATES[0] ? DATES[1] : DATES[0];
             const delay = Math.floor(random() * fullRunMs * 1.1);
             const child = spawn(process.execPath, args(next), { stdio: 'ignore' });
+            // Listened to from the start: an export that finishes before the kill has already exited.
+            const exited = new Promise(resolve => child.once('exit', resolve));
             await new Promise(resolve => setTimeout(resolve, delay));
             child.kill('SIGKILL');
-            await new Promise(resolve => child.once('exit', resolve));
+            await exited;
 
             const journal = path.join(folder, `.out.mcred-journal.json`);
             const where = `run ${run}, killed after ${delay} ms (seed ${SEED})`;
