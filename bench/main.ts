@@ -11,6 +11,7 @@ import {
     type ManyFilesRun, type Oracle, type SingleFileRun, type WorkspaceRun
 } from './scenarios.js';
 import { SERVERS } from './servers.js';
+import { signingBench, signingTargets } from './signing.js';
 import { FILE_COUNTS, generateWorkspaces, SINGLE_SIZES, writeExportWorkspace, type Workspace } from './workspaces.js';
 
 const CLI = path.resolve('bin/mcred.cjs');
@@ -107,7 +108,9 @@ export async function main(args: string[]): Promise<number> {
             counts: { type: 'string' },
             skip: { type: 'string' },
             out: { type: 'string' },
-            render: { type: 'boolean' }
+            render: { type: 'boolean' },
+            // Only one scenario, printed, nothing written: `--scenario signing`.
+            scenario: { type: 'string' }
         }
     });
     if (values.render) {
@@ -120,6 +123,11 @@ export async function main(args: string[]): Promise<number> {
     const quick = values.quick ?? false;
     const runsOverride = values.runs ? Number(values.runs) : undefined;
     const runsFor = (heavy: boolean) => runsOverride ?? (quick ? 1 : heavy ? 3 : 5);
+    if (values.scenario === 'signing') {
+        const signing = await signingBench(runsFor(true), log);
+        process.stdout.write(signingTargets(signing).map(t => `${t.target}: ${t.value}${t.met === undefined ? '' : t.met ? ' (met)' : ' (missed)'}\n`).join(''));
+        return 0;
+    }
     const servers = SERVERS.filter(s => !values.only || s.id === values.only);
     const list = (value: string | undefined) => value?.split(',').filter(Boolean).map(Number);
     const sizes = list(values.sizes) ?? (quick ? [1_000, 10_000] : SINGLE_SIZES);
@@ -201,6 +209,7 @@ export async function main(args: string[]): Promise<number> {
     }
 
     results.cli.export = skip.has('export') ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
+    results.signing = skip.has('signing') ? { skipped: 'skipped (--skip signing)' } : await signingBench(runsFor(true), log);
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 

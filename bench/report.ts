@@ -1,5 +1,6 @@
 import type { PhaseTimes } from './in-process.js';
 import { editPhasesSection, incrementalTargets, type EditPhases } from './incremental.js';
+import { signingTargets, type SigningResults } from './signing.js';
 
 /** A measured quantity: the median of the runs and every sample. */
 export interface Measured {
@@ -48,6 +49,8 @@ export interface BenchResults {
         export: { skipped: string } | ({ learners: number } & Record<string, Measured | number>);
     };
     floor: Record<string, number>;
+    /** Signing and verifying 1,000 OB3 credentials (bench/signing.ts). */
+    signing?: SigningResults;
     /** In-process CPU time per build phase, with mcred's scope computation and with Langium's default one. */
     phases: Record<string, { lines: number; mcred: PhaseTimes; langiumScopes: PhaseTimes }>;
     /** In-process CPU time per phase of an edit of one large file (issue 18). */
@@ -120,6 +123,7 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
         list.push({ target: 'mcred export of 10,000 learners: ≤ 2 s', value: `not measured: ${exported.skipped}`, met: undefined });
     }
     list.push(...incrementalTargets(results));
+    list.push(...signingTargets(results.signing));
     return list;
 }
 

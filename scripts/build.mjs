@@ -42,6 +42,8 @@ const entries = [
     { entryPoints: { extension: 'extension/main.ts' }, external: ['vscode'] },
     { entryPoints: { server: 'language-server/main.ts' } },
     { entryPoints: { cli: 'language-server/cli/mcred.ts' } },
+    // The worker thread of the signing pool (mcred export --sign, mcred verify): beside cli.cjs and server.cjs.
+    { entryPoints: { 'signing-worker': 'language-server/signing/signing-worker.ts' } },
     // The web extension (package.json `browser`; VS Code for the web loads it as CommonJS and
     // appends `.js` to any other name) and its language server, loaded as a Web Worker script
     // (`.js`, so that any static server gives it a JavaScript MIME type).
@@ -68,5 +70,5 @@ if (watch) {
 } else {
     await Promise.all(contexts.map(c => c.rebuild()));
     await Promise.all(contexts.map(c => c.dispose()));
-    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs, out/browser/extension.js, out/browser/server.js');
+    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs, out/signing-worker.cjs, out/browser/extension.js, out/browser/server.js');
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
 import {
-    ExportRequestError, planExport, type ExportPlan, type ExportProblem, type ExportRequest
+    ExportRequestError, planExport, type ExportedDocument, type ExportPlan, type ExportProblem, type ExportRequest
 } from '../export/export-plan.js';
 import { EXPORT_FORMAT_IDS } from '../export/formats.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
@@ -13,6 +13,8 @@ import { UsageError } from './usage-error.js';
 import { toJsonText, type JsonObject } from '../export/json.js';
 import type { IssuerKey } from '../signing/keys.js';
 import { signCredential, SigningError } from '../signing/sign.js';
+import { PoolError, poolSize, runPool } from '../signing/signing-pool.js';
+import { progressBar } from './progress-bar.js';
 import { indicesFileOf, statusEntry, StatusListError } from '../signing/status-list.js';
 import { keyPermissionWarning, readKeyFile, readStatusListFiles, writeFileAtomically, type StatusListFiles } from './signing-files.js';
 import { loadWorkspace } from './workspace.js';
@@ -94,18 +96,27 @@ export const exportCommand: Command = {
         }
         let files: Array<{ name: string; readonly text: string }> = plan.documents.map(d => ({ name: d.fileName, get text() { return d.text; } }));
         if (signing) {
-            const signed = await signDocuments(plan, signing, statusList);
+            const signed = await signDocuments(plan, signing, values.sign!, statusList);
             if ('problems' in signed) {
                 return { stdout: '', stderr: signed.problems.map(p => `error ${p}`).join('\n') + '\nNothing was exported.\n', exitCode: 1 };
             }
             files = signed.files;
         }
+        const bar = progressBar('Writing', files.length);
+        // On Ctrl-C the writer says what it did and ends the process: the bar's line is erased first.
+        const erase = () => bar.finish();
+        process.prependListener('SIGINT', erase);
+        process.prependListener('SIGTERM', erase);
         try {
-            await writeExportSet(outFolder, files, { exitOnSignal: true });
+            await writeExportSet(outFolder, files, { exitOnSignal: true, progress: done => bar.update(done) });
             if (statusList) writeFileAtomically(indicesFileOf(statusList.file), JSON.stringify(statusList.indices, undefined, 2) + '\n');
         } catch (error) {
             if (error instanceof ExportWriteError) throw new UsageError(error.message);
             throw error;
+        } finally {
+            process.off('SIGINT', erase);
+            process.off('SIGTERM', erase);
+            bar.finish();
         }
         const warnings = [signing && values.sign ? keyPermissionWarning(values.sign) : undefined, warningsOf(plan).stderr].filter(Boolean).join('');
         return { stdout: report(plan, outFolder, signing?.controller), ...(warnings ? { stderr: warnings } : {}), exitCode: 0 };
@@ -141,13 +152,17 @@ function problemLine(problem: ExportProblem): string {
 
 /**
  * Signs every credential of the plan (issuer = the key's controller, else a problem per
- * credential), with a revocation entry from the status list when one is given.
+ * credential), with a revocation entry from the status list when one is given. A cohort is
+ * signed on a pool of worker threads (signing/signing-pool.ts), a few credentials in-process;
+ * either way the files keep the order of the plan.
  */
 type SignedFiles = { files: Array<{ name: string; text: string }> } | { problems: string[] };
 
-async function signDocuments(plan: ExportPlan, key: IssuerKey, statusList: StatusListFiles | undefined): Promise<SignedFiles> {
+async function signDocuments(
+    plan: ExportPlan, key: IssuerKey & { json: Record<string, unknown> }, keySource: string, statusList: StatusListFiles | undefined
+): Promise<SignedFiles> {
     const problems = new Set<string>();
-    const files: Array<{ name: string; text: string }> = [];
+    const unsigned: Array<{ document: ExportedDocument; credential: Record<string, unknown> }> = [];
     for (const document of plan.documents) {
         const did = plan.issuerDids[document.credential];
         if (!did) {
@@ -167,14 +182,40 @@ async function signDocuments(plan: ExportPlan, key: IssuerKey, statusList: Statu
                 throw error;
             }
         }
-        try {
-            files.push({ name: document.fileName, text: toJsonText(await signCredential(credential, key) as JsonObject) });
-        } catch (error) {
-            if (error instanceof SigningError) problems.add(`sign ${document.fileName}: ${error.message}`);
-            else throw error;
-        }
+        unsigned.push({ document, credential });
     }
-    return problems.size > 0 ? { problems: [...problems] } : { files };
+    if (problems.size > 0) return { problems: [...problems] };
+    const bar = progressBar('Signing', unsigned.length);
+    try {
+        const workers = poolSize(unsigned.length);
+        const texts: Array<string | undefined> = [];
+        if (workers > 0) {
+            const replies = await runPool({ kind: 'sign', keyText: JSON.stringify(key.json), keySource }, unsigned.map(({ document, credential }) => ({
+                text: JSON.stringify(credential), label: `${document.fileName} (${document.learner ?? document.credential})`
+            })), workers, { progress: done => bar.update(done), exitOnSignal: true, beforeExit: () => bar.finish() });
+            replies.forEach((reply, i) => {
+                if ('text' in reply) texts.push(reply.text);
+                else if ('error' in reply) problems.add(`sign ${unsigned[i].document.fileName}: ${reply.error}`);
+            });
+        } else {
+            for (const [i, { document, credential }] of unsigned.entries()) {
+                try {
+                    texts.push(toJsonText(await signCredential(credential, key) as JsonObject));
+                } catch (error) {
+                    if (error instanceof SigningError) problems.add(`sign ${document.fileName}: ${error.message}`);
+                    else throw error;
+                }
+                bar.update(i + 1);
+            }
+        }
+        if (problems.size > 0) return { problems: [...problems] };
+        return { files: unsigned.map(({ document }, i) => ({ name: document.fileName, text: texts[i]! })) };
+    } catch (error) {
+        if (error instanceof PoolError) return { problems: [`sign ${error.message}`] };
+        throw error;
+    } finally {
+        bar.finish();
+    }
 }
 
 function report(plan: ExportPlan, outFolder: string, signedBy?: string): string {

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createDocumentLoader } from '../signing/document-loader.js';
 import { parseStatusList, StatusListError } from '../signing/status-list.js';
+import { runPool, poolSize } from '../signing/signing-pool.js';
 import { verifyCredentialDocument, type VerificationResult } from '../signing/verify.js';
+import { progressBar } from './progress-bar.js';
 import { formatOption, parseCommandArgs, type Command, type CommandResult } from './command.js';
 import { displayPath } from './source-files.js';
 import { UsageError } from './usage-error.js';
@@ -43,15 +45,18 @@ export const verifyCommand: Command = {
             }
         }
         const files = credentialFiles(positionals);
-        const inputs = files.map(file => ({ file, document: readJson(file.path) }));
-        const documentLoader = createDocumentLoader({ didDocuments, statusLists, online: values.online === true });
+        const inputs = files.map(file => {
+            const text = readText(file.path);
+            return { file, text, document: parseJson(text, file.path) };
+        });
+        const verified = await verifyAll(inputs, didDocuments, statusLists, values.online === true);
         const results: Array<VerificationResult & { file: string }> = [];
-        for (const { file, document } of inputs) {
-            const result = await verifyCredentialDocument(document, { documentLoader });
+        inputs.forEach(({ file }, i) => {
+            const result = verified[i];
             // A folder may hold other JSON (a did.json, a status list's index file): only named files must be credentials.
-            if (file.fromFolder && result.kind === 'not-a-credential') continue;
+            if (file.fromFolder && result.kind === 'not-a-credential') return;
             results.push({ file: displayPath(file.path), ...result });
-        }
+        });
         const invalid = results.filter(r => !r.valid).length;
         const stdout = format === 'json'
             ? JSON.stringify({ valid: results.length - invalid, invalid, credentials: results }, undefined, 2) + '\n'
@@ -59,6 +64,38 @@ export const verifyCommand: Command = {
         return { stdout, exitCode: invalid > 0 ? 1 : 0 };
     }
 };
+
+/**
+ * Verifies every document, in their order: a folder of many credentials on a pool of worker
+ * threads (signing/signing-pool.ts, one document loader each), a few in-process.
+ */
+async function verifyAll(
+    inputs: ReadonlyArray<{ file: { path: string }; text: string; document: Record<string, unknown> }>,
+    didDocuments: ReadonlyMap<string, Record<string, unknown>>, statusLists: ReadonlyMap<string, Record<string, unknown>>, online: boolean
+): Promise<VerificationResult[]> {
+    const bar = progressBar('Verifying', inputs.length);
+    try {
+        const workers = poolSize(inputs.length);
+        if (workers === 0) {
+            const documentLoader = createDocumentLoader({ didDocuments, statusLists, online });
+            const results: VerificationResult[] = [];
+            for (const { document } of inputs) {
+                results.push(await verifyCredentialDocument(document, { documentLoader }));
+                bar.update(results.length);
+            }
+            return results;
+        }
+        const replies = await runPool({ kind: 'verify', didDocuments: [...didDocuments], statusLists: [...statusLists], online },
+            inputs.map(({ file, text }) => ({ text, label: displayPath(file.path) })), workers,
+            { progress: done => bar.update(done), exitOnSignal: true, beforeExit: () => bar.finish() });
+        return replies.map(reply => {
+            if ('result' in reply) return reply.result;
+            throw new Error('error' in reply ? reply.error : 'a verification worker answered without a result');
+        });
+    } finally {
+        bar.finish();
+    }
+}
 
 const KIND_LABELS: Record<VerificationResult['kind'], string> = {
     'ob3': 'Open Badges 3.0',
@@ -126,7 +163,10 @@ function readText(file: string): string {
 }
 
 function readJson(file: string): Record<string, unknown> {
-    const text = readText(file);
+    return parseJson(readText(file), file);
+}
+
+function parseJson(text: string, file: string): Record<string, unknown> {
     try {
         return JSON.parse(text) as Record<string, unknown>;
     } catch {

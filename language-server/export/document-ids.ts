@@ -14,7 +14,8 @@ export function achievementSeed(model: CredentialModel): string {
 }
 
 export function credentialSeed(format: string, model: CredentialModel, issuance: Issuance): string {
-    return `${format}|credential|${achievementSeed(model)}|${learnerKey(issuance.learner)}|${issuance.issued}`;
+    return remembered(seeds, format, model, issuance, '',
+        () => `${format}|credential|${achievementSeed(model)}|${learnerKey(issuance.learner)}|${issuance.issued}`);
 }
 
 /**
@@ -24,5 +25,31 @@ export function credentialSeed(format: string, model: CredentialModel, issuance:
  * `variant` names export options that change the document (e.g. `reveal-identity`).
  */
 export function credentialId(format: string, model: CredentialModel, issuance: Issuance, variant = ''): string {
-    return stableUrn(credentialSeed(format, model, issuance), modelDigest(model), issuanceDigest(issuance), variant);
+    return remembered(ids, format, model, issuance, variant,
+        () => stableUrn(credentialSeed(format, model, issuance), modelDigest(model), issuanceDigest(issuance), variant));
+}
+
+/*
+ * The export plan names each file by its credential's id and the exporter writes the id into the
+ * document: both ask for the same issuance, one after the other. The last answer per issuance is
+ * kept (an issuance is not changed once made), so that 10,000 learners are hashed once, not twice.
+ */
+interface Remembered {
+    readonly format: string;
+    readonly model: CredentialModel;
+    readonly variant: string;
+    readonly value: string;
+}
+
+const seeds = new WeakMap<Issuance, Remembered>();
+const ids = new WeakMap<Issuance, Remembered>();
+
+function remembered(
+    cache: WeakMap<Issuance, Remembered>, format: string, model: CredentialModel, issuance: Issuance, variant: string, compute: () => string
+): string {
+    const known = cache.get(issuance);
+    if (known && known.format === format && known.model === model && known.variant === variant) return known.value;
+    const value = compute();
+    cache.set(issuance, { format, model, variant, value });
+    return value;
 }

@@ -3,9 +3,9 @@ import {
     ASSESSMENT_TYPES, COUNTRIES, ECTS_CREDIT_SYSTEM, EQF_LEVELS, ESCO_SKILLS, europassConcepts, ISCED_F_FIELDS, LANGUAGES,
     LEARNING_SETTINGS, PARTICIPATION_MODES, SUPERVISION_TYPES, type Concept, type Language
 } from '../vocab/index.js';
-import { displaySvg } from './display-image.js';
+import { displaySvgBase64 } from './display-image.js';
 import { textLanguage } from './text-language.js';
-import { base64Utf8, compact, dateTime, sharedJson, type JsonObject } from './json.js';
+import { compact, dateTime, sharedJson, type JsonObject } from './json.js';
 import { learnerUri, mailtoAddress, isWebUrl } from './learner-identity.js';
 import { formatAmount, lowerFirst, narrativeSections, providerText, type NarrativeKey } from './narrative.js';
 import { achievementSeed, credentialId, credentialSeed } from './document-ids.js';
@@ -275,22 +275,49 @@ function sourceName(id: string, name: string): JsonObject {
  * `idVerification` when every assessment names the same Europass supervision concept.
  */
 function learnerAssessments(model: CredentialModel, issuance: Issuance, ids: Ids, awardedBy: JsonObject, assessors: JsonObject[]): JsonObject[] {
-    const lang = textLanguage(model).code;
-    const single = model.assessments.length === 1 ? model.assessments[0] : undefined;
-    const supervisions = [...new Set(model.assessments.map(a => a.supervision?.uri))];
-    const supervision = supervisions.length === 1 && supervisions[0]
-        ? model.assessments[0].supervision : undefined;
-    const specs = new Ids(achievementSeed(model));
+    const { lang, title, idVerification, specifiedBy } = assessmentParts(model);
     return [compact({
         id: ids.next('learningAssessment'),
         type: 'LearningAssessment',
-        title: langMap(lang, single ? single.title ?? single.name : `Assessment of ${model.title}`),
+        title,
         grade: noteOf(ids.next('grade'), lang, issuance.learner.grade!),
-        idVerification: supervision ? concept(supervision, SUPERVISION_TYPES.scheme) : undefined,
+        idVerification,
         awardedBy,
         assessedBy: assessors,
-        specifiedBy: single ? { id: specs.peek(`assessmentSpecification-${single.name}`), type: 'LearningAssessmentSpecification', title: langMap(lang, single.title ?? single.name, single.title ? single.titleTranslations : undefined) } : undefined
+        specifiedBy
     })];
+}
+
+/** The parts of a learner's assessment that are the same for every learner, built once per model. */
+interface AssessmentParts {
+    readonly lang: string;
+    readonly title: JsonObject;
+    readonly idVerification?: JsonObject;
+    readonly specifiedBy?: JsonObject;
+}
+
+const assessmentPartsOf = new WeakMap<CredentialModel, AssessmentParts>();
+
+function assessmentParts(model: CredentialModel): AssessmentParts {
+    let parts = assessmentPartsOf.get(model);
+    if (!parts) {
+        const lang = textLanguage(model).code;
+        const single = model.assessments.length === 1 ? model.assessments[0] : undefined;
+        const supervisions = [...new Set(model.assessments.map(a => a.supervision?.uri))];
+        const supervision = supervisions.length === 1 && supervisions[0]
+            ? model.assessments[0].supervision : undefined;
+        const specs = new Ids(achievementSeed(model));
+        parts = {
+            lang,
+            title: langMap(lang, single ? single.title ?? single.name : `Assessment of ${model.title}`),
+            ...(supervision ? { idVerification: concept(supervision, SUPERVISION_TYPES.scheme) } : {}),
+            ...(single ? {
+                specifiedBy: { id: specs.peek(`assessmentSpecification-${single.name}`), type: 'LearningAssessmentSpecification', title: langMap(lang, single.title ?? single.name, single.title ? single.titleTranslations : undefined) }
+            } : {})
+        };
+        assessmentPartsOf.set(model, parts);
+    }
+    return parts;
 }
 
 function displayParameter(model: CredentialModel, issuance: Issuance, ids: Ids): JsonObject {
@@ -312,7 +339,7 @@ function displayParameter(model: CredentialModel, issuance: Issuance, ids: Ids):
                 image: {
                     id: ids.next('displayImage'),
                     type: 'MediaObject',
-                    content: base64Utf8(displaySvg(model, issuance)),
+                    content: displaySvgBase64(model, issuance),
                     contentEncoding: concept(BASE64, BASE64.scheme),
                     contentType: conceptNode(SVG.uri, SVG.scheme, SVG.label)
                 },

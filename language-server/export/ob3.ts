@@ -210,12 +210,24 @@ function skillAlignments(skills: ReadonlyArray<{ skill: { uri: string; label?: s
     }));
 }
 
+/** The ids of the result descriptions of a model, hashed once per model (every learner's results name them). */
+const descriptionIds = new WeakMap<CredentialModel, Map<string, string>>();
+
+function descriptionId(model: CredentialModel, ...parts: string[]): string {
+    let ids = descriptionIds.get(model);
+    if (!ids) descriptionIds.set(model, ids = new Map<string, string>());
+    const key = parts.join('\u001f');
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, id = stableUrn(achievementSeed(model), 'result', ...parts));
+    return id;
+}
+
 function gradeDescriptionId(model: CredentialModel): string {
-    return stableUrn(achievementSeed(model), 'result', 'grade');
+    return descriptionId(model, 'grade');
 }
 
 function outcomeDescriptionId(model: CredentialModel, outcome: string): string {
-    return stableUrn(achievementSeed(model), 'result', 'outcome', outcome);
+    return descriptionId(model, 'outcome', outcome);
 }
 
 function resultDescriptions(model: CredentialModel): JsonObject[] {

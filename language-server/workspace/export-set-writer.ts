@@ -2,7 +2,6 @@ import {
     closeSync, cpSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync,
     renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync, writeSync
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /*
@@ -251,17 +250,7 @@ export async function writeExportSet(folder: string, files: readonly ExportFile[
         recoverExportFolder(target);
         checkOutputFolder(target, files);
         mkdirSync(staging);
-        let written = 0;
-        for (const file of files) {
-            if (interrupted || options.cancelled?.()) break;
-            const handle = await open(path.join(staging, file.name), 'wx');
-            try {
-                await handle.writeFile(file.text, 'utf8');
-            } finally {
-                await handle.close();
-            }
-            options.progress?.(++written, files.length);
-        }
+        await stageFiles(staging, files, options, () => interrupted !== undefined);
         if (interrupted || options.cancelled?.()) {
             rmSync(staging, { recursive: true, force: true });
             if (!interrupted) throw new ExportWriteError('the export was cancelled; nothing was written');
@@ -290,6 +279,30 @@ export async function writeExportSet(folder: string, files: readonly ExportFile[
     if (interrupted) {
         process.stderr.write(`Interrupted (${interrupted}): ${committed ? 'the export was completed first' : 'nothing was written'}.\n`);
         process.exit(interrupted === 'SIGINT' ? 130 : 143);
+    }
+}
+
+/** How long the files are written without giving the event loop a turn (signals, progress, cancellation). */
+const TURN_MS = 25;
+
+/**
+ * Writes the files into the staging folder, one after the other, with synchronous calls: each
+ * file is rendered (its text read) and written at once, so that a large export costs its
+ * rendering and its bytes, not a thread-pool round trip per open, write and close (an asynchronous
+ * write per file spent a third of a 10,000-credential export waiting). Every `TURN_MS` the event
+ * loop gets a turn, so that a signal, a progress report or a cancellation is seen between files.
+ */
+async function stageFiles(staging: string, files: readonly ExportFile[], options: ExportWriteOptions, interrupted: () => boolean): Promise<void> {
+    let turn = performance.now();
+    for (let i = 0; i < files.length; i++) {
+        if (performance.now() - turn >= TURN_MS) {
+            await new Promise(resolve => setImmediate(resolve));
+            turn = performance.now();
+        }
+        if (interrupted() || options.cancelled?.()) return;
+        const file = files[i];
+        writeFileSync(path.join(staging, file.name), file.text, { encoding: 'utf8', flag: 'wx' });
+        options.progress?.(i + 1, files.length);
     }
 }
 

@@ -40,3 +40,19 @@ test('duplicateFileNames compares names as Windows and macOS do: case-insensitiv
         ['Jos\u00e9.json', 'Jose\u0301.json']
     ]);
 });
+
+test('the fast path of printable ASCII names gives what the general (Unicode) rules give', () => {
+    // The general rules, as they apply to any text.
+    const general = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC')
+        .replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[-_.\p{M}]+|[-_.]+$/gu, '')
+        .slice(0, 60).replace(/[-_]+$/g, '');
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ' !"#$%&\'()*+,-./0123456789:;<=>?@AZaz[\\]^_`{|}~-_.. ';
+    for (let i = 0; i < 5_000; i++) {
+        const length = Math.floor(random() * 80);
+        const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+        const expected = general(text);
+        expect(safeFileNamePart(text, 'fallback'), JSON.stringify(text)).toBe(expected === '' ? 'fallback' : /^(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$/i.test(expected) ? `${expected}_` : expected);
+    }
+});
