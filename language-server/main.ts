@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { warmUp } from './lsp/warm-up.js';
 import { createMcredServices } from './mcred-module.js';
 import { NodeExecuteCommandHandler } from './node-commands.js';
 import { NodeRosterFiles } from './workspace/node-roster-files.js';
@@ -34,7 +35,7 @@ function main(): void {
     // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
     // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
     // The workspace search follows links to files once and skips devices and FIFOs, as `mcred check` does.
-    const { shared } = createMcredServices({ connection, ...NodeFileSystem }, {
+    const { shared, mcred } = createMcredServices({ connection, ...NodeFileSystem }, {
         shared: {
             lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) },
             workspace: { WorkspaceManager: services => new NodeWorkspaceManager(services) }
@@ -42,6 +43,8 @@ function main(): void {
         mcred: { workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) } }
     });
     startLanguageServer(shared);
+    // Once `initialize` is answered, the parser and the checks warm up while the server is idle.
+    shared.lsp.LanguageServer.onInitialized(() => void warmUp(mcred));
 }
 
 main();
