@@ -5,10 +5,17 @@ import { McredExecuteCommandHandler } from './lsp/execute-command-handler.js';
 import {
     EXPORT_SIGNED_COMMAND, VERIFY_COMMAND, type ExportCommandResult, type ExportSignedArgs, type VerifyArgs, type VerifyCommandResult
 } from './protocol.js';
-import { createDocumentLoader } from './signing/document-loader.js';
-import { KeyFileError, readKey } from './signing/keys.js';
-import { signCredential, SigningError } from './signing/sign.js';
-import { verifyCredentialDocument } from './signing/verify.js';
+
+/**
+ * The signing stack (JSON-LD, RDF canonicalisation, Digital Bazaar's libraries: most of the
+ * server's code) is loaded when a command first needs it, not at start: validating a file
+ * never needs it, and loading it would delay the first diagnostics (issue 18).
+ */
+const signing = {
+    keys: () => import('./signing/keys.js'),
+    sign: () => import('./signing/sign.js'),
+    verify: async () => ({ ...(await import('./signing/verify.js')), ...(await import('./signing/document-loader.js')) })
+};
 
 /**
  * Commands of the Node language server only (not the web worker: signing needs the key file and
@@ -36,6 +43,7 @@ export class NodeExecuteCommandHandler extends McredExecuteCommandHandler {
         if (args.format !== 'ob3' || args.template) {
             return { kind: 'error', message: 'Only Open Badges 3.0 credentials issued to learners are signed (Europass seals its own).' };
         }
+        const { KeyFileError, readKey } = await signing.keys();
         let key;
         try {
             key = await readKey(await readFile(args.keyFile, 'utf8'), args.keyFile);
@@ -44,6 +52,7 @@ export class NodeExecuteCommandHandler extends McredExecuteCommandHandler {
         }
         const result = await this.export(args);
         if (result.kind !== 'export' || result.problems.length > 0) return result;
+        const { signCredential, SigningError } = await signing.sign();
         const documents = [];
         for (const document of result.documents) {
             try {
@@ -71,5 +80,6 @@ async function verifyText(args: VerifyArgs | undefined): Promise<VerifyCommandRe
     } catch {
         return { kind: 'error', message: 'This file is not JSON: it cannot be a credential.' };
     }
+    const { verifyCredentialDocument, createDocumentLoader } = await signing.verify();
     return { kind: 'verified', result: await verifyCredentialDocument(document, { documentLoader: createDocumentLoader() }) };
 }

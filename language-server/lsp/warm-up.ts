@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { McredServices } from '../mcred-services.js';
 import { programmeTemplate } from '../programme-template.js';
 
@@ -13,11 +13,18 @@ import { programmeTemplate } from '../programme-template.js';
  * a micro-credential with every block, a cohort, holes included) is parsed, linked and validated
  * a number of times, one round per turn of the event loop, under the workspace read lock: a
  * real build (which takes the write lock) waits for at most one round of a few milliseconds, and
- * any request that arrives is handled before the next round. The document is never added to
+ * any request that arrives is handled before the next round. From the moment the editor opens
+ * or changes a document until its build is validated, the warm-up pauses, so that the first
+ * diagnostics never wait for it (the build warms the same code). The document is never added to
  * the workspace: it is not indexed, linked against nothing of its own, and its diagnostics are
  * dropped.
  */
 export const WARM_UP_ROUNDS = 40;
+
+/** A paused warm-up goes on after this long even if no build completed (a cancelled build). */
+const PAUSE_LIMIT_MS = 2_000;
+/** How often a paused warm-up looks again. */
+const PAUSE_POLL_MS = 10;
 
 /** The URI of the warm-up document: a scheme of its own, so that nothing mistakes it for a file. */
 export const WARM_UP_URI = URI.parse('mcred-warm-up:///warm-up.mcred');
@@ -33,9 +40,13 @@ export async function warmUpRound(services: McredServices, text: string): Promis
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, WARM_UP_URI);
     const { ScopeComputation, Linker } = services.references;
     await ScopeComputation.collectExportedSymbols(document);
+    document.state = DocumentState.IndexedContent;
     document.localSymbols = await ScopeComputation.collectLocalSymbols(document);
+    document.state = DocumentState.ComputedScopes;
     await Linker.link(document);
+    document.state = DocumentState.Linked;
     document.diagnostics = await services.validation.DocumentValidator.validateDocument(document);
+    document.state = DocumentState.Validated;
     return document;
 }
 
@@ -46,21 +57,36 @@ export async function warmUpRound(services: McredServices, text: string): Promis
 export function warmUp(services: McredServices, options: WarmUpOptions = {}): Promise<number> {
     const rounds = options.rounds ?? WARM_UP_ROUNDS;
     const schedule = options.schedule ?? (round => setTimeout(round, 0));
-    const lock = services.shared.workspace.WorkspaceLock;
+    const { WorkspaceLock: lock, TextDocuments: texts, DocumentBuilder: builder } = services.shared.workspace;
     const text = programmeTemplate('WarmUp', 'Warm-up');
+    // Paused from an editor change until a build is validated.
+    let pausedSince: number | undefined;
+    const listeners = [
+        texts?.onDidChangeContent(() => { pausedSince ??= Date.now(); }),
+        builder.onBuildPhase(DocumentState.Validated, () => { pausedSince = undefined; })
+    ];
     return new Promise(resolve => {
         let done = 0;
+        const finish = () => {
+            listeners.forEach(listener => listener?.dispose());
+            resolve(done);
+        };
         const next = () => {
             if (done >= rounds) {
-                resolve(done);
+                finish();
                 return;
             }
+            if (pausedSince !== undefined && Date.now() - pausedSince < PAUSE_LIMIT_MS) {
+                setTimeout(next, PAUSE_POLL_MS);
+                return;
+            }
+            pausedSince = undefined;
             lock.read(() => warmUpRound(services, text))
                 .then(() => {
                     done++;
                     schedule(next);
                 })
-                .catch(() => resolve(done));
+                .catch(finish);
         };
         schedule(next);
     });

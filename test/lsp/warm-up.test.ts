@@ -1,17 +1,27 @@
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { readFileSync } from 'node:fs';
-import { expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { WARM_UP_URI, warmUp, warmUpRound } from '../../language-server/lsp/warm-up.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
 import { programmeTemplate } from '../../language-server/programme-template.js';
 
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
 
+// The warm-up is silent: Langium logs misuse (such as linking before scopes) on the console.
+const logged = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
+afterEach(() => {
+    for (const spy of logged) {
+        expect(spy).not.toHaveBeenCalled();
+        spy.mockClear();
+    }
+});
+
 test('a warm-up round builds the template as an open file is built, and its holes are reported', async () => {
     const { mcred } = createMcredServices(EmptyFileSystem);
     const document = await warmUpRound(mcred, programmeTemplate('WarmUp', 'Warm-up'));
     expect(document.parseResult.lexerErrors).toEqual([]);
     expect(document.parseResult.parserErrors).toEqual([]);
+    expect(document.state).toBe(DocumentState.Validated);
     // The template's values are holes: the checks ran and reported them.
     expect(document.diagnostics?.some(d => d.code === 'value-hole')).toBe(true);
 });
