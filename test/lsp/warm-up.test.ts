@@ -1,9 +1,8 @@
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, test, vi } from 'vitest';
-import { WARM_UP_URI, warmUp, warmUpRound } from '../../language-server/lsp/warm-up.js';
+import { WARM_UP_URI, warmUp, warmUpRound, warmUpText } from '../../language-server/lsp/warm-up.js';
 import { createMcredServices } from '../../language-server/mcred-module.js';
-import { programmeTemplate } from '../../language-server/programme-template.js';
 
 const EXAMPLE = readFileSync('test/fixtures/language-md-example.mcred', 'utf8');
 
@@ -18,7 +17,7 @@ afterEach(() => {
 
 test('a warm-up round builds the template as an open file is built, and its holes are reported', async () => {
     const { mcred } = createMcredServices(EmptyFileSystem);
-    const document = await warmUpRound(mcred, programmeTemplate('WarmUp', 'Warm-up'));
+    const document = await warmUpRound(mcred, warmUpText());
     expect(document.parseResult.lexerErrors).toEqual([]);
     expect(document.parseResult.parserErrors).toEqual([]);
     expect(document.state).toBe(DocumentState.Validated);
