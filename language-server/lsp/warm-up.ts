@@ -34,6 +34,12 @@ export function warmUpText(): string {
     return Array.from({ length: WARM_UP_COPIES }, (_, i) => programmeTemplate(`WarmUp${i}`, 'Warm-up', `WarmUpProvider${i}`)).join('\n');
 }
 
+/**
+ * The warm-up starts this long after `initialize` is answered: an editor sends the documents
+ * it has open right away, and their build comes first (a round already running would delay it).
+ */
+export const WARM_UP_DELAY_MS = 100;
+
 /** A paused warm-up goes on after this long even if no build completed (a cancelled build). */
 const PAUSE_LIMIT_MS = 2_000;
 /** How often a paused warm-up looks again. */
@@ -46,6 +52,8 @@ export interface WarmUpOptions {
     readonly rounds?: number;
     /** Schedules the next round (default: a new turn of the event loop). */
     readonly schedule?: (round: () => void) => void;
+    /** Before the first round (default {@link WARM_UP_DELAY_MS}). */
+    readonly delayMs?: number;
 }
 
 /** One round: the document built as the builder builds an open file, without joining the workspace. */
@@ -101,6 +109,6 @@ export function warmUp(services: McredServices, options: WarmUpOptions = {}): Pr
                 })
                 .catch(finish);
         };
-        schedule(next);
+        setTimeout(next, options.delayMs ?? WARM_UP_DELAY_MS);
     });
 }
