@@ -83,8 +83,17 @@ export function warmUp(services: McredServices, options: WarmUpOptions = {}): Pr
     const text = warmUpText();
     // Paused from an editor change until a build is validated.
     let pausedSince: number | undefined;
+    // Once the user edits, the edits warm the code up: the warm-up stops, so that it never
+    // stands between the user and an answer (a completion asked right after a keystroke).
+    const opening = new Set<string>();
+    let edited = false;
     const listeners = [
-        texts?.onDidChangeContent(() => { pausedSince ??= Date.now(); }),
+        texts?.onDidOpen(event => { opening.add(event.document.uri); }),
+        texts?.onDidChangeContent(event => {
+            pausedSince ??= Date.now();
+            // The content of a document just opened is not an edit.
+            if (!opening.delete(event.document.uri)) edited = true;
+        }),
         builder.onBuildPhase(DocumentState.Validated, () => { pausedSince = undefined; })
     ];
     return new Promise(resolve => {
@@ -94,7 +103,7 @@ export function warmUp(services: McredServices, options: WarmUpOptions = {}): Pr
             resolve(done);
         };
         const next = () => {
-            if (done >= rounds) {
+            if (done >= rounds || edited) {
                 finish();
                 return;
             }
