@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync, readFileSync, rmSync, statSync, write
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { firstContactBench } from './first-contact.js';
 import { LANGIUM_DEFAULT_SCOPES, medianPhases } from './in-process.js';
 import { measureEditPhases } from './incremental.js';
 import { renderMarkdown, renderReadmeSection, type BenchResults, type Measured } from './report.js';
@@ -109,7 +110,7 @@ export async function main(args: string[]): Promise<number> {
             skip: { type: 'string' },
             out: { type: 'string' },
             render: { type: 'boolean' },
-            // Only one scenario, printed, nothing written: `--scenario signing`.
+            // Only one scenario: `--scenario signing` (printed, nothing written) or `--scenario first-contact`.
             scenario: { type: 'string' }
         }
     });
@@ -135,12 +136,16 @@ export async function main(args: string[]): Promise<number> {
     const skip = new Set(values.skip?.split(',') ?? []);
 
     const startedAt = new Date().toISOString();
+    const firstContactOnly = values.scenario === 'first-contact';
     log('generating workspaces');
-    const workspaces = generateWorkspaces({ sizes, counts });
+    const workspaces = firstContactOnly ? [] : generateWorkspaces({ sizes, counts });
     const results: BenchResults = {
         startedAt, finishedAt: '', commit: gitCommit(), machine: machine(), quick,
         single: {}, files: {}, oneByOne: {}, phases: {}, cli: { check: {}, export: { skipped: 'not run' } }, floor: {}
     };
+    if (!skip.has('first-contact')) {
+        results.firstContact = await firstContactBench(servers, { runs: runsOverride ?? (quick ? 3 : 7), log });
+    }
 
     for (const workspace of workspaces) {
         results.floor[workspace.id] = median(Array.from({ length: 5 }, () => jsonParseMs(workspace.json)));
@@ -208,8 +213,8 @@ export async function main(args: string[]): Promise<number> {
         }
     }
 
-    results.cli.export = skip.has('export') ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
-    results.signing = skip.has('signing') ? { skipped: 'skipped (--skip signing)' } : await signingBench(runsFor(true), log);
+    results.cli.export = skip.has('export') || firstContactOnly ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
+    results.signing = skip.has('signing') || firstContactOnly ? { skipped: 'skipped (--skip signing)' } : await signingBench(runsFor(true), log);
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 

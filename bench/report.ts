@@ -1,3 +1,4 @@
+import { firstContactTargets, renderFirstContact, type FirstContactResults } from './first-contact.js';
 import type { PhaseTimes } from './in-process.js';
 import { editPhasesSection, incrementalTargets, type EditPhases } from './incremental.js';
 import { signingTargets, type SigningResults } from './signing.js';
@@ -55,6 +56,8 @@ export interface BenchResults {
     phases: Record<string, { lines: number; mcred: PhaseTimes; langiumScopes: PhaseTimes }>;
     /** In-process CPU time per phase of an edit of one large file (issue 18). */
     editPhases?: Record<string, EditPhases & { lines: number }>;
+    /** A fresh server per run: open, first edit, first completion (bench/first-contact.ts). */
+    firstContact?: FirstContactResults;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
@@ -111,6 +114,7 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
     if (f2000?.mcred) {
         list.push({ target: 'opening 2,000 files one after another: ≤ 3 s', value: ms(f2000.mcred.openAllMs.median), met: f2000.mcred.openAllMs.median <= 3000 });
     }
+    list.push(...firstContactTargets(results.firstContact));
     const exported = results.cli.export;
     if ('learners' in exported) {
         for (const format of ['ob3', 'elm']) {
@@ -195,6 +199,8 @@ export function renderMarkdown(results: BenchResults): string {
 
     lines.push('', '## One large file', '');
     lines.push(...table(singleFileRows(results)));
+
+    lines.push(...renderFirstContact(results.firstContact));
 
     lines.push('', '## Many files', '');
     const fileRows: Row[] = [];

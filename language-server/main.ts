@@ -4,6 +4,8 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection, type RemoteConsole } from 'vscode-languageserver/node';
 import { ResyncingFrames } from './lsp/stdio-resync.js';
+import { McredLanguageMetaData } from './generated/module.js';
+import { warmUp } from './lsp/warm-up.js';
 import { createMcredServices } from './mcred-module.js';
 import { NodeExecuteCommandHandler } from './node-commands.js';
 import { NodeRosterFiles } from './workspace/node-roster-files.js';
@@ -36,14 +38,22 @@ function main(): void {
     // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
     // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
     // The workspace search follows links to files once and skips devices and FIFOs, as `mcred check` does.
-    const { shared } = createMcredServices({ connection, ...NodeFileSystem }, {
+    const { shared, mcred } = createMcredServices({ connection, ...NodeFileSystem }, {
         shared: {
             lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) },
             workspace: { WorkspaceManager: services => new NodeWorkspaceManager(services) }
         },
-        mcred: { workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) } }
+        mcred: {
+            workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) },
+            // Chevrotain checks the grammar for ambiguities each time the parser is built unless the
+            // language runs in production mode: a fifth of the parser's construction at start-up. The
+            // tests build the parser in development mode (the generated default), so they still check.
+            LanguageMetaData: () => ({ ...McredLanguageMetaData, mode: 'production' })
+        }
     });
     startLanguageServer(shared);
+    // Once `initialize` is answered, the parser and the checks warm up while the server is idle.
+    shared.lsp.LanguageServer.onInitialized(() => void warmUp(mcred));
 }
 
 /**

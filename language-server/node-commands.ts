@@ -10,11 +10,18 @@ import {
     EXPORT_PROGRESS_THRESHOLD, EXPORT_SIGNED_COMMAND, EXPORT_SUMMARY_FILES, VERIFY_COMMAND,
     type ExportCommandArgs, type ExportCommandResult, type ExportSignedArgs, type VerifyArgs, type VerifyCommandResult
 } from './protocol.js';
-import { createDocumentLoader } from './signing/document-loader.js';
-import { KeyFileError, readKey } from './signing/keys.js';
-import { signCredential, SigningError } from './signing/sign.js';
-import { verifyCredentialDocument } from './signing/verify.js';
 import { ExportWriteError, writeExportSet } from './workspace/export-set-writer.js';
+
+/**
+ * The signing stack (JSON-LD, RDF canonicalisation, Digital Bazaar's libraries: most of the
+ * server's code) is loaded when a command first needs it, not at start: validating a file
+ * never needs it, and loading it would delay the first diagnostics (issue 18).
+ */
+const signing = {
+    keys: () => import('./signing/keys.js'),
+    sign: () => import('./signing/sign.js'),
+    verify: async () => ({ ...(await import('./signing/verify.js')), ...(await import('./signing/document-loader.js')) })
+};
 
 /**
  * Commands of the Node language server only (not the web worker: writing files, signing with the
@@ -46,6 +53,7 @@ export class NodeExecuteCommandHandler extends McredExecuteCommandHandler {
         if (args.format !== 'ob3' || args.template) {
             return { kind: 'error', message: 'Only Open Badges 3.0 credentials issued to learners are signed (Europass seals its own).' };
         }
+        const { KeyFileError, readKey } = await signing.keys();
         let key;
         try {
             key = await readKey(await readFile(args.keyFile, 'utf8'), args.keyFile);
@@ -56,6 +64,7 @@ export class NodeExecuteCommandHandler extends McredExecuteCommandHandler {
         if (!('plan' in planned)) return planned;
         const { plan } = planned;
         if (plan.problems.length > 0) return this.deliver(plan, [], args, cancelToken);
+        const { signCredential, SigningError } = await signing.sign();
         const documents: ExportedDocument[] = [];
         for (const document of plan.documents) {
             try {
@@ -141,5 +150,6 @@ async function verifyText(args: VerifyArgs | undefined): Promise<VerifyCommandRe
     } catch {
         return { kind: 'error', message: 'This file is not JSON: it cannot be a credential.' };
     }
+    const { verifyCredentialDocument, createDocumentLoader } = await signing.verify();
     return { kind: 'verified', result: await verifyCredentialDocument(document, { documentLoader: createDocumentLoader() }) };
 }

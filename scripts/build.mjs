@@ -40,7 +40,20 @@ const common = {
 
 const entries = [
     { entryPoints: { extension: 'extension/main.ts' }, external: ['vscode'] },
-    { entryPoints: { server: 'language-server/main.ts' } },
+    // The Node language server: out/server.cjs loads out/server/main.mjs, ES module chunks split
+    // at the dynamic imports, so that start-up reads and compiles only what validation needs.
+    { entryPoints: { server: 'language-server/main-loader.ts' } },
+    {
+        entryPoints: { main: 'language-server/main.ts' }, format: 'esm', splitting: true, outExtension: { '.js': '.mjs' },
+        outdir: path.join(root, 'out', 'server'), chunkNames: 'chunks/[name]-[hash]',
+        // CommonJS packages bundled into ES modules still call `require` and read `__filename`.
+        banner: { js: polyfills.replace("'use strict';", '') + "\nimport { createRequire as __mcredCreateRequire } from 'node:module';"
+            + "\nimport { fileURLToPath as __mcredFileURLToPath } from 'node:url';"
+            + '\nconst require = __mcredCreateRequire(import.meta.url);'
+            + '\nconst __filename = __mcredFileURLToPath(import.meta.url);'
+            + "\nconst __dirname = __mcredFileURLToPath(new URL('.', import.meta.url));" },
+        define: { 'process.env.MCRED_VERSION': JSON.stringify(pkg.version) }
+    },
     { entryPoints: { cli: 'language-server/cli/mcred.ts' } },
     // The worker thread of the signing pool (mcred export --sign, mcred verify): beside cli.cjs and server.cjs.
     { entryPoints: { 'signing-worker': 'language-server/signing/signing-worker.ts' } },
@@ -59,8 +72,8 @@ function browser(format, extension) {
 const contexts = await Promise.all(entries.map(entry => esbuild.context({
     ...common,
     outExtension: { '.js': '.cjs' },
-    ...entry,
     outdir: path.join(root, 'out'),
+    ...entry,
     absWorkingDir: root
 })));
 
@@ -70,5 +83,5 @@ if (watch) {
 } else {
     await Promise.all(contexts.map(c => c.rebuild()));
     await Promise.all(contexts.map(c => c.dispose()));
-    console.log('build: out/extension.cjs, out/server.cjs, out/cli.cjs, out/signing-worker.cjs, out/browser/extension.js, out/browser/server.js');
+    console.log('build: out/extension.cjs, out/server.cjs (with out/server/), out/cli.cjs, out/signing-worker.cjs, out/browser/extension.js, out/browser/server.js');
 }

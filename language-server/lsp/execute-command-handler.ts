@@ -2,15 +2,12 @@ import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium'
 import { AbstractExecuteCommandHandler, type ExecuteCommandAcceptor } from 'langium/lsp';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isCohort, isMicroCredential, type Model } from '../generated/ast.js';
-import { ExportRequestError, planExport, type ExportedDocument, type ExportPlan, type ExportRequest } from '../export/export-plan.js';
+import type { ExportedDocument, ExportPlan, ExportRequest } from '../export/export-plan.js';
 import {
     CATALOGUE_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, REPORT_COMMAND, type CatalogueCommandArgs, type ExportCommandArgs,
     type ExportCommandCredential, type ExportCommandResult,
     type ImportCommandArgs, type ReportCommandArgs
 } from '../protocol.js';
-import { catalogueCommand } from './catalogue-command.js';
-import { reportCommand } from './report-command.js';
-import { importCommand } from './import-command.js';
 import { McredDocumentBuilder } from '../workspace/mcred-document-builder.js';
 import { cohortCredential } from '../model/credential-contexts.js';
 import type { McredServices } from '../mcred-services.js';
@@ -29,9 +26,14 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
 
     registerCommands(acceptor: ExecuteCommandAcceptor): void {
         acceptor(EXPORT_COMMAND, (args, cancelToken) => this.export(args[0] as ExportCommandArgs | undefined, cancelToken));
-        acceptor(IMPORT_COMMAND, args => importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
-        acceptor(REPORT_COMMAND, args => reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
-        acceptor(CATALOGUE_COMMAND, args => catalogueCommand(this.shared, args[0] as CatalogueCommandArgs | undefined, () => this.validatedAll()));
+        // The commands' code (exporters, report, catalogue with its graph layout, import) is loaded
+        // when a command first runs: validating files never needs it, and loading it at start
+        // would delay the first diagnostics (issue 18).
+        acceptor(IMPORT_COMMAND, async args => (await import('./import-command.js')).importCommand(this.shared, args[0] as ImportCommandArgs | undefined));
+        acceptor(REPORT_COMMAND, async args => (await import('./report-command.js'))
+            .reportCommand(this.shared, args[0] as ReportCommandArgs | undefined, uri => this.validatedWorkspace(uri)));
+        acceptor(CATALOGUE_COMMAND, async args => (await import('./catalogue-command.js'))
+            .catalogueCommand(this.shared, args[0] as CatalogueCommandArgs | undefined, () => this.validatedAll()));
     }
 
     async export(args: ExportCommandArgs | undefined, cancelToken?: Cancellation.CancellationToken): Promise<ExportCommandResult> {
@@ -66,6 +68,7 @@ export class McredExecuteCommandHandler extends AbstractExecuteCommandHandler {
             ...(args.template ? { template: true } : {}),
             today: new Date().toISOString().slice(0, 10)
         };
+        const { ExportRequestError, planExport } = await import('../export/export-plan.js');
         try {
             const rosters = this.rosterFiles(document);
             const plan = await planExport({

@@ -50,3 +50,11 @@ test('every path package.json names is in the .vsix (and exists)', () => {
     // Bundles exist after `npm run build`; sources always.
     expect(paths.filter(p => !p.startsWith('out/') && !existsSync(p))).toEqual([]);
 });
+
+test('the language server\'s module chunks are in the .vsix (out/server.cjs only loads out/server/)', () => {
+    const ignore = readFileSync('.vscodeignore', 'utf8').split('\n');
+    for (const file of ['out/server/main.mjs', 'out/server/chunks/chunk-ABCD1234.mjs', 'out/server/chunks/catalogue-command-ABCD1234.mjs']) {
+        expect(packaged(file, ignore), file).toBe(true);
+    }
+    expect(packaged('out/server/main.mjs.map', ignore)).toBe(false);
+});
