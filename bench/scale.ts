@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ProgressEvent } from '../test/support/lsp-stdio-client.js';
+import { RssSampler, treeCpuMs } from './process-memory.js';
+import { openManyFilesRun, runProcess } from './scenarios.js';
+import { MCRED_SERVER } from './servers.js';
+import { generateWorkspaces, type Workspace } from './workspaces.js';
+
+/**
+ * Catalogue scale (issue 18): a workspace of many files, as the editor and `mcred check` meet it.
+ * - 2,000 files opened one after another (back to back) → every file has its diagnostics;
+ * - a workspace folder of 10,000 files: server start → the workspace index is built (the end of
+ *   the server's `window/workDoneProgress`) → diagnostics of every file;
+ * - `mcred check` of 5,000 files: time and peak RSS.
+ */
+export interface ScaleResults {
+    readonly openFiles: number;
+    /** didOpen of every file back to back → all diagnostics, per run. */
+    readonly openAllMs: number[];
+    readonly workspaceFiles: number;
+    /** Spawn → the end of the indexing progress, per run. */
+    readonly indexMs: number[];
+    /** Spawn → diagnostics of every file, per run. */
+    readonly allDiagnosticsMs: number[];
+    /** The progress events of the first workspace run (create, begin, reports, end). */
+    readonly progress: { readonly begin: boolean; readonly reports: number; readonly end: boolean };
+    readonly workspacePeakRssMiB: number[];
+    readonly checkFiles: number;
+    readonly checkMs: number[];
+    readonly checkPeakRssMiB: number[];
+}
+
+export const SCALE_COUNTS = { open: 2_000, workspace: 10_000, check: 5_000 } as const;
+
+const WAIT_LIMIT_MS = 180_000;
+const uriOf = (file: string) => pathToFileURL(file).href;
+
+function log(message: string): void {
+    process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+interface WorkspaceIndexRun {
+    readonly indexMs: number;
+    readonly allDiagnosticsMs: number;
+    readonly progress: ProgressEvent[];
+    readonly peakRssBytes: number;
+    readonly cpuMs: number;
+}
+
+/**
+ * Starts the server on a workspace folder and opens one pathway file right after `initialized`,
+ * as an editor restoring a session does: the index is built (progress end), then every file of
+ * the folder is validated (the first change validates the workspace).
+ */
+export async function workspaceIndexRun(workspace: Workspace): Promise<WorkspaceIndexRun> {
+    const files = workspace.mcred;
+    const folder = path.dirname(files[0]);
+    const pathwayFile = files.findLast(file => path.basename(file).startsWith('pathway-')) ?? files[files.length - 1];
+    const started = performance.now();
+    const client = MCRED_SERVER.start();
+    const sampler = new RssSampler(client.pid).start();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+        const pending = new Set(files.map(uriOf));
+        const everyFile = new Promise<number>(resolve => {
+            client.onDiagnostics((params: PublishDiagnosticsParams) => {
+                pending.delete(params.uri);
+                if (pending.size === 0) resolve(performance.now() - started);
+            });
+        });
+        const indexed = new Promise<number>(resolve => {
+            client.onProgress(event => {
+                if (event.kind === 'end') resolve(event.at - started);
+            });
+        });
+        const limit = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`workspace of ${files.length} files: not done within ${WAIT_LIMIT_MS / 1000} s `
+                + `(${pending.size} files without diagnostics)`)), WAIT_LIMIT_MS);
+        });
+        await Promise.race([client.initialize(uriOf(folder)), limit]);
+        await client.sendOpen(uriOf(pathwayFile), readFileSync(pathwayFile, 'utf8'), 1);
+        const allDiagnosticsMs = await Promise.race([everyFile, limit]);
+        // A server without the progress has no "index built" moment.
+        const indexMs = await Promise.race([indexed, new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1_000))]);
+        return { indexMs, allDiagnosticsMs, progress: [...client.progress], peakRssBytes: sampler.stop(), cpuMs: treeCpuMs(client.pid) };
+    } finally {
+        clearTimeout(timer);
+        sampler.stop();
+        try {
+            await client.shutdown();
+        } catch {
+            client.kill();
+        }
+    }
+}
+
+/** `mcred check` of a folder: time and peak RSS. */
+export async function checkRun(workspace: Workspace): Promise<{ ms: number; peakRssBytes: number }> {
+    const run = await runProcess([process.execPath, path.resolve('bin/mcred.cjs'), 'check', path.dirname(workspace.mcred[0]), '--format', 'json']);
+    if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`mcred check failed (${run.exitCode}): ${run.stderr.slice(0, 500)}`);
+    return { ms: run.ms, peakRssBytes: run.peakRssBytes };
+}
+
+/** Runs the three scenarios `runs` times each (the workspaces are generated, or reused, first). */
+export async function scaleBench(runs: number, counts: { open: number; workspace: number; check: number } = SCALE_COUNTS): Promise<ScaleResults> {
+    log(`scale: generating workspaces of ${counts.open}, ${counts.check} and ${counts.workspace} files`);
+    const byCount = new Map([...new Set([counts.open, counts.check, counts.workspace])].map(count =>
+        [count, generateWorkspaces({ sizes: [], counts: [count] })[0]] as const));
+    const openAllMs: number[] = [];
+    const indexMs: number[] = [];
+    const allDiagnosticsMs: number[] = [];
+    const workspacePeakRssMiB: number[] = [];
+    const checkMs: number[] = [];
+    const checkPeakRssMiB: number[] = [];
+    let progress: ScaleResults['progress'] = { begin: false, reports: 0, end: false };
+    for (let i = 0; i < runs; i++) {
+        log(`scale: open ${counts.open} files back to back (run ${i + 1}/${runs})`);
+        const open = await openManyFilesRun(MCRED_SERVER, byCount.get(counts.open)!, undefined);
+        openAllMs.push(open.openAllMs);
+        log(`  ${Math.round(open.openAllMs)} ms`);
+        log(`scale: workspace of ${counts.workspace} files (run ${i + 1}/${runs})`);
+        const run = await workspaceIndexRun(byCount.get(counts.workspace)!);
+        indexMs.push(run.indexMs);
+        allDiagnosticsMs.push(run.allDiagnosticsMs);
+        workspacePeakRssMiB.push(run.peakRssBytes / 2 ** 20);
+        if (i === 0) {
+            progress = {
+                begin: run.progress.some(e => e.kind === 'begin'),
+                reports: run.progress.filter(e => e.kind === 'report').length,
+                end: run.progress.some(e => e.kind === 'end')
+            };
+        }
+        log(`  index ${Math.round(run.indexMs)} ms, all diagnostics ${Math.round(run.allDiagnosticsMs)} ms, `
+            + `${Math.round(run.peakRssBytes / 2 ** 20)} MiB, cpu ${Math.round(run.cpuMs)} ms`);
+        log(`scale: mcred check of ${counts.check} files (run ${i + 1}/${runs})`);
+        const check = await checkRun(byCount.get(counts.check)!);
+        checkMs.push(check.ms);
+        checkPeakRssMiB.push(check.peakRssBytes / 2 ** 20);
+        log(`  ${Math.round(check.ms)} ms, ${Math.round(check.peakRssBytes / 2 ** 20)} MiB`);
+    }
+    return {
+        openFiles: counts.open, openAllMs, workspaceFiles: counts.workspace, indexMs, allDiagnosticsMs, progress, workspacePeakRssMiB,
+        checkFiles: counts.check, checkMs, checkPeakRssMiB
+    };
+}
+
+function median(values: readonly number[]): number {
+    const sorted = values.filter(v => !Number.isNaN(v)).sort((a, b) => a - b);
+    if (sorted.length === 0) return Number.NaN;
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The catalogue-scale target rows of issue 18, evaluated on the results. */
+export function scaleTargets(scale: ScaleResults | undefined): Array<{ target: string; value: string; met: boolean | undefined }> {
+    if (!scale) return [];
+    const ms = (values: number[]) => `${Math.round(median(values))} ms`;
+    const n = (count: number) => count.toLocaleString('en');
+    const { progress } = scale;
+    return [
+        { target: `opening ${n(scale.openFiles)} files one after another → all diagnostics: ≤ 1.2 s`, value: ms(scale.openAllMs), met: median(scale.openAllMs) <= 1_200 },
+        {
+            target: `workspace folder of ${n(scale.workspaceFiles)} files: start → index built (progress end): ≤ 5 s`,
+            value: `${ms(scale.indexMs)} (progress: ${progress.begin ? 'begin' : 'no begin'}, ${progress.reports} reports, ${progress.end ? 'end' : 'no end'})`,
+            met: median(scale.indexMs) <= 5_000 && progress.begin && progress.end
+        },
+        { target: `workspace folder of ${n(scale.workspaceFiles)} files: start → diagnostics of every file`, value: ms(scale.allDiagnosticsMs), met: undefined },
+        {
+            target: `\`mcred check\` of ${n(scale.checkFiles)} files: ≤ 5 s and ≤ 400 MiB`,
+            value: `${ms(scale.checkMs)}, ${Math.round(median(scale.checkPeakRssMiB))} MiB`,
+            met: median(scale.checkMs) <= 5_000 && median(scale.checkPeakRssMiB) <= 400
+        }
+    ];
+}
+
+/** `node scripts/bench.mjs --entry bench/scale.ts [runs] [open,workspace,check]`: only this scenario. */
+export async function main(args: string[]): Promise<number> {
+    const runs = args[0] ? Number(args[0]) : 1;
+    const [open, workspace, check] = (args[1] ?? '').split(',').filter(Boolean).map(Number);
+    const results = await scaleBench(runs, { open: open ?? SCALE_COUNTS.open, workspace: workspace ?? SCALE_COUNTS.workspace, check: check ?? SCALE_COUNTS.check });
+    for (const row of scaleTargets(results)) console.log(`| ${row.target} | ${row.value} | ${row.met === undefined ? '—' : row.met ? 'yes' : '**no**'} |`);
+    return 0;
+}
