@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { ProgressEvent } from '../test/support/lsp-stdio-client.js';
+import { LspStdioClient, SERVER_BIN, type ProgressEvent } from '../test/support/lsp-stdio-client.js';
 import { RssSampler, treeCpuMs } from './process-memory.js';
 import { openManyFilesRun, runProcess } from './scenarios.js';
-import { MCRED_SERVER } from './servers.js';
+import { MCRED_SERVER, type ServerUnderTest } from './servers.js';
 import { generateWorkspaces, type Workspace } from './workspaces.js';
 
 /**
@@ -54,12 +54,12 @@ interface WorkspaceIndexRun {
  * as an editor restoring a session does: the index is built (progress end), then every file of
  * the folder is validated (the first change validates the workspace).
  */
-export async function workspaceIndexRun(workspace: Workspace): Promise<WorkspaceIndexRun> {
+export async function workspaceIndexRun(workspace: Workspace, server: ServerUnderTest = MCRED_SERVER): Promise<WorkspaceIndexRun> {
     const files = workspace.mcred;
     const folder = path.dirname(files[0]);
     const pathwayFile = files.findLast(file => path.basename(file).startsWith('pathway-')) ?? files[files.length - 1];
     const started = performance.now();
-    const client = MCRED_SERVER.start();
+    const client = server.start();
     const sampler = new RssSampler(client.pid).start();
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -97,16 +97,17 @@ export async function workspaceIndexRun(workspace: Workspace): Promise<Workspace
 }
 
 /** `mcred check` of a folder: time and peak RSS. */
-export async function checkRun(workspace: Workspace): Promise<{ ms: number; peakRssBytes: number }> {
-    const run = await runProcess([process.execPath, path.resolve('bin/mcred.cjs'), 'check', path.dirname(workspace.mcred[0]), '--format', 'json']);
+export async function checkRun(workspace: Workspace, nodeFlags: string[] = []): Promise<{ ms: number; peakRssBytes: number }> {
+    const run = await runProcess([process.execPath, ...nodeFlags, path.resolve('bin/mcred.cjs'), 'check', path.dirname(workspace.mcred[0]), '--format', 'json']);
     if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`mcred check failed (${run.exitCode}): ${run.stderr.slice(0, 500)}`);
     return { ms: run.ms, peakRssBytes: run.peakRssBytes };
 }
 
 /** Runs the three scenarios `runs` times each (the workspaces are generated, or reused, first). */
-export async function scaleBench(runs: number, counts: { open: number; workspace: number; check: number } = SCALE_COUNTS): Promise<ScaleResults> {
+export async function scaleBench(runs: number, counts: { open: number; workspace: number; check: number } = SCALE_COUNTS,
+    server: ServerUnderTest = MCRED_SERVER, cliFlags: string[] = []): Promise<ScaleResults> {
     log(`scale: generating workspaces of ${counts.open}, ${counts.check} and ${counts.workspace} files`);
-    const byCount = new Map([...new Set([counts.open, counts.check, counts.workspace])].map(count =>
+    const byCount = new Map([...new Set([counts.open, counts.check, counts.workspace])].filter(count => count > 0).map(count =>
         [count, generateWorkspaces({ sizes: [], counts: [count] })[0]] as const));
     const openAllMs: number[] = [];
     const indexMs: number[] = [];
@@ -116,12 +117,15 @@ export async function scaleBench(runs: number, counts: { open: number; workspace
     const checkPeakRssMiB: number[] = [];
     let progress: ScaleResults['progress'] = { begin: false, reports: 0, end: false };
     for (let i = 0; i < runs; i++) {
-        log(`scale: open ${counts.open} files back to back (run ${i + 1}/${runs})`);
-        const open = await openManyFilesRun(MCRED_SERVER, byCount.get(counts.open)!, undefined);
-        openAllMs.push(open.openAllMs);
-        log(`  ${Math.round(open.openAllMs)} ms`);
+        if (counts.open > 0) {
+            log(`scale: open ${counts.open} files back to back (run ${i + 1}/${runs})`);
+            const open = await openManyFilesRun(server, byCount.get(counts.open)!, undefined);
+            openAllMs.push(open.openAllMs);
+            log(`  ${Math.round(open.openAllMs)} ms, cpu ${Math.round(open.openAllCpuMs)} ms, ${Math.round(open.peakRssBytes / 2 ** 20)} MiB`);
+        }
+        if (counts.workspace > 0) {
         log(`scale: workspace of ${counts.workspace} files (run ${i + 1}/${runs})`);
-        const run = await workspaceIndexRun(byCount.get(counts.workspace)!);
+        const run = await workspaceIndexRun(byCount.get(counts.workspace)!, server);
         indexMs.push(run.indexMs);
         allDiagnosticsMs.push(run.allDiagnosticsMs);
         workspacePeakRssMiB.push(run.peakRssBytes / 2 ** 20);
@@ -134,11 +138,14 @@ export async function scaleBench(runs: number, counts: { open: number; workspace
         }
         log(`  index ${Math.round(run.indexMs)} ms, all diagnostics ${Math.round(run.allDiagnosticsMs)} ms, `
             + `${Math.round(run.peakRssBytes / 2 ** 20)} MiB, cpu ${Math.round(run.cpuMs)} ms`);
+        }
+        if (counts.check > 0) {
         log(`scale: mcred check of ${counts.check} files (run ${i + 1}/${runs})`);
-        const check = await checkRun(byCount.get(counts.check)!);
+        const check = await checkRun(byCount.get(counts.check)!, cliFlags);
         checkMs.push(check.ms);
         checkPeakRssMiB.push(check.peakRssBytes / 2 ** 20);
         log(`  ${Math.round(check.ms)} ms, ${Math.round(check.peakRssBytes / 2 ** 20)} MiB`);
+        }
     }
     return {
         openFiles: counts.open, openAllMs, workspaceFiles: counts.workspace, indexMs, allDiagnosticsMs, progress, workspacePeakRssMiB,
@@ -175,11 +182,19 @@ export function scaleTargets(scale: ScaleResults | undefined): Array<{ target: s
     ];
 }
 
-/** `node scripts/bench.mjs --entry bench/scale.ts [runs] [open,workspace,check]`: only this scenario. */
+/**
+ * `node scripts/bench.mjs --entry bench/scale.ts [runs] [open,workspace,check] [--cpu-prof=DIR]`: only this
+ * scenario (a count of 0 skips its scenario); with `--cpu-prof`, the server and the CLI write CPU profiles to DIR.
+ */
 export async function main(args: string[]): Promise<number> {
-    const runs = args[0] ? Number(args[0]) : 1;
-    const [open, workspace, check] = (args[1] ?? '').split(',').filter(Boolean).map(Number);
-    const results = await scaleBench(runs, { open: open ?? SCALE_COUNTS.open, workspace: workspace ?? SCALE_COUNTS.workspace, check: check ?? SCALE_COUNTS.check });
+    const profile = args.find(arg => arg.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
+    const [runsArg, countsArg] = args.filter(arg => !arg.startsWith('--'));
+    const runs = runsArg ? Number(runsArg) : 1;
+    const [open, workspace, check] = (countsArg ?? '').split(',').filter(Boolean).map(Number);
+    const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+    const server: ServerUnderTest = { ...MCRED_SERVER, start: () => LspStdioClient.start([process.execPath, ...flags, SERVER_BIN, '--stdio']) };
+    const results = await scaleBench(runs, { open: open ?? SCALE_COUNTS.open, workspace: workspace ?? SCALE_COUNTS.workspace, check: check ?? SCALE_COUNTS.check },
+        server, flags);
     for (const row of scaleTargets(results)) console.log(`| ${row.target} | ${row.value} | ${row.met === undefined ? '—' : row.met ? 'yes' : '**no**'} |`);
     return 0;
 }

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import {
     isModel, type Cohort, type Hole, type Level, type MicroCredential, type Provider, type QaProcedure
 } from '../generated/ast.js';
@@ -65,7 +65,7 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     let start: CstNode = cst;
     let end: CstNode = cst;
     if (property !== undefined) {
-        const values = GrammarUtils.findNodesForProperty(cst, property);
+        const values = nodesForProperty(cst, property);
         const chosen = index !== undefined ? values.slice(index, index + 1) : values;
         if (chosen.length === 0) return undefined;
         start = chosen[0];
@@ -77,6 +77,45 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     }
     const text = cst.root.fullText.slice(start.offset, end.end);
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };
+}
+
+/**
+ * The CST nodes of `property` of the node of `cst`, as `GrammarUtils.findNodesForProperty` finds
+ * them (same nodes, same order), from an index of all its properties built on the first call:
+ * the judgements and QA checks ask for many properties of one credential, and each search walked
+ * the credential's whole tree again. The index lives as long as the CST node (a new parse makes
+ * new nodes).
+ */
+export function nodesForProperty(cst: CstNode, property: string): readonly CstNode[] {
+    let byProperty = propertyIndex.get(cst);
+    if (!byProperty) {
+        byProperty = new Map();
+        indexProperties(cst, cst.astNode, [], byProperty);
+        propertyIndex.set(cst, byProperty);
+    }
+    return byProperty.get(property) ?? [];
+}
+
+const propertyIndex = new WeakMap<CstNode, Map<string, CstNode[]>>();
+
+/**
+ * Walks the CST of one AST node (not into its child AST nodes). Langium's search stops at a node
+ * assigned to the property it looks for and goes on into any other node of the same AST node: a
+ * node assigned to `f` is recorded for `f` unless an enclosing node was already assigned to `f`.
+ */
+function indexProperties(node: CstNode, element: AstNode, enclosing: readonly string[], into: Map<string, CstNode[]>): void {
+    if (!isCompositeCstNode(node)) return;
+    for (const child of node.content) {
+        const feature = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+        if (feature !== undefined && !enclosing.includes(feature)) {
+            const list = into.get(feature);
+            if (list) list.push(child);
+            else into.set(feature, [child]);
+        }
+        if (isCompositeCstNode(child) && child.astNode === element) {
+            indexProperties(child, element, feature === undefined ? enclosing : [...enclosing, feature], into);
+        }
+    }
 }
 
 function isKeywordLeaf(node: CstNode): boolean {
