@@ -17,6 +17,21 @@ const SURROUNDING = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
  * case, surrounding spaces and punctuation ignored. Pure.
  */
 export function isPlaceholder(text: string): boolean {
+    // The same texts are judged again and again (by the checks, readiness, the QA checks): remember
+    // the answers, up to a bound.
+    let answer = answers.get(text);
+    if (answer === undefined) {
+        answer = judge(text);
+        if (answers.size >= MAX_REMEMBERED) answers.clear();
+        answers.set(text, answer);
+    }
+    return answer;
+}
+
+const answers = new Map<string, boolean>();
+const MAX_REMEMBERED = 20_000;
+
+function judge(text: string): boolean {
     const stripped = text.normalize('NFC').toLowerCase().replace(SURROUNDING, '');
     if (stripped === '') return true;
     // Every other placeholder starts with one of these letters (checked first: most texts are values,

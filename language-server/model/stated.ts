@@ -106,7 +106,7 @@ const propertyIndex = new WeakMap<CstNode, Map<string, CstNode[]>>();
 function indexProperties(node: CstNode, element: AstNode, enclosing: readonly string[], into: Map<string, CstNode[]>): void {
     if (!isCompositeCstNode(node)) return;
     for (const child of node.content) {
-        const feature = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+        const feature = assignedFeature(child);
         if (feature !== undefined && !enclosing.includes(feature)) {
             const list = into.get(feature);
             if (list) list.push(child);
@@ -117,6 +117,20 @@ function indexProperties(node: CstNode, element: AstNode, enclosing: readonly st
         }
     }
 }
+
+/** The feature a CST node is assigned to, if any, remembered per grammar element (there are a few hundred). */
+function assignedFeature(node: CstNode): string | undefined {
+    const source = node.grammarSource;
+    if (!source) return undefined;
+    let feature = featureOfGrammarElement.get(source);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        featureOfGrammarElement.set(source, feature);
+    }
+    return feature ?? undefined;
+}
+
+const featureOfGrammarElement = new WeakMap<GrammarAST.AbstractElement, string | null>();
 
 function isKeywordLeaf(node: CstNode): boolean {
     return isLeafCstNode(node) && GrammarAST.isKeyword(node.grammarSource);
