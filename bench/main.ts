@@ -9,6 +9,7 @@ import {
     jsonParseMs, openManyFilesRun, openOneByOneRun, runProcess, singleFileRun, workspaceRun,
     type ManyFilesRun, type Oracle, type SingleFileRun, type WorkspaceRun
 } from './scenarios.js';
+import { scaleBench } from './scale.js';
 import { SERVERS } from './servers.js';
 import { FILE_COUNTS, generateWorkspaces, SINGLE_SIZES, writeExportWorkspace, type Workspace } from './workspaces.js';
 
@@ -195,6 +196,7 @@ export async function main(args: string[]): Promise<number> {
     }
 
     results.cli.export = skip.has('export') ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
+    if (!skip.has('scale')) results.scale = await scaleBench(runsFor(true));
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 

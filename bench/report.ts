@@ -1,4 +1,5 @@
 import type { PhaseTimes } from './in-process.js';
+import { scaleTargets, type ScaleResults } from './scale.js';
 
 /** A measured quantity: the median of the runs and every sample. */
 export interface Measured {
@@ -49,6 +50,8 @@ export interface BenchResults {
     floor: Record<string, number>;
     /** In-process CPU time per build phase, with mcred's scope computation and with Langium's default one. */
     phases: Record<string, { lines: number; mcred: PhaseTimes; langiumScopes: PhaseTimes }>;
+    /** Catalogue scale (bench/scale.ts): absent when skipped. */
+    scale?: ScaleResults;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
@@ -116,6 +119,7 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
     } else {
         list.push({ target: 'mcred export of 10,000 learners: ≤ 2 s', value: `not measured: ${exported.skipped}`, met: undefined });
     }
+    list.push(...scaleTargets(results.scale));
     return list;
 }
 
