@@ -16,7 +16,11 @@ import { findWorkspaceFiles } from './node-files.js';
 export class NodeWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly progress: IndexProgress;
 
-    constructor(services: LangiumSharedServices) {
+    /**
+     * `filesFound` is told how many files the search found, before they are read (main.ts adapts
+     * the heap's growth to it).
+     */
+    constructor(services: LangiumSharedServices, protected readonly filesFound: (count: number) => void = () => undefined) {
         super(services);
         this.progress = new IndexProgress(services.lsp.Connection, services.workspace.DocumentBuilder, services.workspace.LangiumDocuments);
     }
@@ -41,6 +45,7 @@ export class NodeWorkspaceManager extends DefaultWorkspaceManager {
 
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, collector: (document: LangiumDocument) => void): Promise<void> {
         const found = uris.toArray();
+        this.filesFound(found.length);
         this.progress.begin(found);
         try {
             await super.loadWorkspaceDocuments(stream(found), document => {
