@@ -79,6 +79,12 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };
 }
 
+/** Whether `evidenceOf(node, property)` finds any source text (without building it). */
+export function hasEvidence(node: AstNode, property?: string): boolean {
+    const cst = node.$cstNode;
+    return cst !== undefined && (property === undefined || nodesForProperty(cst, property).length > 0);
+}
+
 /**
  * The CST nodes of `property` of the node of `cst`, as `GrammarUtils.findNodesForProperty` finds
  * them (same nodes, same order), from an index of all its properties built on the first call:

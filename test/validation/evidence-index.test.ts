@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { AstUtils, GrammarUtils, isCompositeCstNode, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../language-server/cli/workspace.js';
+import { isMicroCredential } from '../../language-server/generated/ast.js';
+import { QA_CHECKS } from '../../language-server/model/qa-checks.js';
 import { nodesForProperty } from '../../language-server/model/stated.js';
 
 /** Every property name some CST node of the tree is assigned to. */
@@ -41,5 +43,27 @@ describe('the property index of the evidence (nodesForProperty)', () => {
             }
         }
         expect(compared).toBeGreaterThan(0);
+    });
+});
+
+describe('the gaps of a QA check (without reading its evidence)', () => {
+    test.each(files)('are the gaps of its assessment, and none when it passes: %s', async file => {
+        const { documents } = await loadWorkspace([{ path: path.resolve(file), text: readFileSync(file, 'utf8') }]);
+        const credentials = AstUtils.streamAst(documents[0].parseResult.value).filter(isMicroCredential).toArray();
+        for (const credential of credentials) {
+            for (const check of QA_CHECKS) {
+                const assessed = check.assess(credential);
+                expect(check.gaps(credential), `${credential.name} ${check.code}`).toEqual(assessed.passed ? [] : [...assessed.gaps]);
+            }
+        }
+    });
+
+    test('a check whose evidence has no source text (a credential built by hand) fails with "nothing states"', () => {
+        const credential = { $type: 'MicroCredential', name: 'Built', outcomes: [], assessments: [], holes: [], waivers: [], duration: { $type: 'Duration' } };
+        const duration = QA_CHECKS.find(check => check.code === 'qa-structure-defined');
+        expect(duration).toBeDefined();
+        const assessed = duration!.assess(credential as never);
+        expect(assessed.passed).toBe(false);
+        expect(duration!.gaps(credential as never)).toEqual(assessed.passed ? [] : [...assessed.gaps]);
     });
 });
