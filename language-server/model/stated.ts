@@ -89,20 +89,26 @@ export function hasEvidence(node: AstNode, property?: string): boolean {
  * The CST nodes of `property` of the node of `cst`, as `GrammarUtils.findNodesForProperty` finds
  * them (same nodes, same order), from an index of all its properties built on the first call:
  * the judgements and QA checks ask for many properties of one credential, and each search walked
- * the credential's whole tree again. The index lives as long as the CST node (a new parse makes
- * new nodes).
+ * the credential's whole tree again. Only the indexes of the last nodes asked about are kept.
  */
 export function nodesForProperty(cst: CstNode, property: string): readonly CstNode[] {
     let byProperty = propertyIndex.get(cst);
     if (!byProperty) {
         byProperty = new Map();
         indexProperties(cst, cst.astNode, [], byProperty);
+        if (propertyIndex.size >= MAX_INDEXED) propertyIndex.clear();
         propertyIndex.set(cst, byProperty);
     }
     return byProperty.get(property) ?? [];
 }
 
-const propertyIndex = new WeakMap<CstNode, Map<string, CstNode[]>>();
+/**
+ * The indexes of the nodes asked about last: the questions about one node come together (the
+ * checks of one credential), and keeping an index for every node of a workspace would cost memory
+ * (10 MiB for 5,000 files) for nothing.
+ */
+const propertyIndex = new Map<CstNode, Map<string, CstNode[]>>();
+const MAX_INDEXED = 256;
 
 /**
  * Walks the CST of one AST node (not into its child AST nodes). Langium's search stops at a node
