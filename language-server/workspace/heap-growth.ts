@@ -9,9 +9,10 @@ import type { DocumentBuilder, LangiumDocuments } from 'langium';
  * (bench/results). Unlike a heap limit, it never makes a large workspace run out of memory.
  *
  * A workspace of many files is different: hundreds of MiB of syntax trees stay alive, and growing
- * by only 1.5× makes V8 mark all of them again and again while the files are read (15% more CPU
- * time for 2,000 files opened, and for a folder of 10,000 files, for the same peak RSS, measured
- * with bench/scale.ts). From {@link LARGE_WORKSPACE_FILES} documents on, V8's own growth applies.
+ * by only 1.5× makes V8 mark all of them again and again while the files are read: about 15% more
+ * CPU time for 2,000 files opened (same peak RSS) and for a folder of 10,000 files (where V8's own
+ * growth costs about 5-10% more peak RSS, 950-1,000 MiB; measured with bench/scale.ts). From
+ * {@link LARGE_WORKSPACE_FILES} documents on, V8's own growth applies.
  */
 export const HEAP_GROWING_PERCENT = 50;
 export const LARGE_WORKSPACE_FILES = 500;
