@@ -14,6 +14,13 @@ import { generateWorkspaces, type Workspace } from './workspaces.js';
  * - a workspace folder of 10,000 files: server start → the workspace index is built (the end of
  *   the server's `window/workDoneProgress`) → diagnostics of every file;
  * - `mcred check` of 5,000 files: time and peak RSS.
+ *
+ * What the profiles show (`--cpu-prof`, December 2026): every file costs about 1.7 ms of CPU in the
+ * server (parsing ≈ 0.4 ms, validation ≈ 0.6 ms of which the design-method checks ≈ 0.15 ms,
+ * garbage collection ≈ 0.4 ms, linking and indexing the rest); no file is parsed, linked or
+ * validated twice (coalesced updates). The live heap is ≈ 56 KiB per file (Langium's CST: ≈ 150
+ * leaf nodes of ≈ 100 bytes each, the AST, the index), so `mcred check` of 5,000 files holds
+ * ≈ 300 MiB alive at its peak, and its RSS (≈ 520-570 MiB) follows V8's heap growth.
  */
 export interface ScaleResults {
     readonly openFiles: number;
