@@ -11,6 +11,7 @@ import {
     jsonParseMs, openManyFilesRun, openOneByOneRun, runProcess, singleFileRun, workspaceRun,
     type ManyFilesRun, type Oracle, type SingleFileRun, type WorkspaceRun
 } from './scenarios.js';
+import { scaleBench } from './scale.js';
 import { SERVERS } from './servers.js';
 import { signingBench, signingTargets } from './signing.js';
 import { FILE_COUNTS, generateWorkspaces, SINGLE_SIZES, writeExportWorkspace, type Workspace } from './workspaces.js';
@@ -215,6 +216,7 @@ export async function main(args: string[]): Promise<number> {
 
     results.cli.export = skip.has('export') || firstContactOnly ? { skipped: 'skipped (--skip export)' } : await exportBench(runsFor(true));
     results.signing = skip.has('signing') || firstContactOnly ? { skipped: 'skipped (--skip signing)' } : await signingBench(runsFor(true), log);
+    if (!skip.has('scale') && !firstContactOnly) results.scale = await scaleBench(runsFor(true));
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 

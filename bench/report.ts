@@ -2,6 +2,7 @@ import { firstContactTargets, renderFirstContact, type FirstContactResults } fro
 import type { PhaseTimes } from './in-process.js';
 import { editPhasesSection, incrementalTargets, type EditPhases } from './incremental.js';
 import { signingTargets, type SigningResults } from './signing.js';
+import { scaleTargets, type ScaleResults } from './scale.js';
 
 /** A measured quantity: the median of the runs and every sample. */
 export interface Measured {
@@ -58,6 +59,8 @@ export interface BenchResults {
     editPhases?: Record<string, EditPhases & { lines: number }>;
     /** A fresh server per run: open, first edit, first completion (bench/first-contact.ts). */
     firstContact?: FirstContactResults;
+    /** Catalogue scale (bench/scale.ts): absent when skipped. */
+    scale?: ScaleResults;
 }
 
 const ms = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`);
@@ -128,6 +131,7 @@ export function targets(results: BenchResults): Array<{ target: string; value: s
     }
     list.push(...incrementalTargets(results));
     list.push(...signingTargets(results.signing));
+    list.push(...scaleTargets(results.scale));
     return list;
 }
 

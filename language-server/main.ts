@@ -9,6 +9,7 @@ import { warmUp } from './lsp/warm-up.js';
 import { createMcredServices } from './mcred-module.js';
 import { NodeExecuteCommandHandler } from './node-commands.js';
 import { NodeRosterFiles } from './workspace/node-roster-files.js';
+import { adaptHeapGrowth, type HeapGrowth } from './workspace/heap-growth.js';
 import { NodeWorkspaceManager } from './workspace/node-workspace-manager.js';
 
 /**
@@ -18,14 +19,6 @@ import { NodeWorkspaceManager } from './workspace/node-workspace-manager.js';
  */
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
-/**
- * V8 lets the heap grow to up to 4× what survived the last full collection before collecting
- * again: editing a 50,000-line file then peaked at about 400 MiB of RSS for 75 MiB of live data.
- * Growing by 1.5× instead keeps that peak near 220 MiB for about 10% more CPU time in parsing
- * (bench/results). Unlike a heap limit, it never makes a large workspace run out of memory.
- */
-const HEAP_GROWING_PERCENT = 50;
-
 function main(): void {
     const args = process.argv.slice(2);
     if (args.includes('--help') || args.includes('-h') || !args.some(arg => TRANSPORTS.some(t => arg.startsWith(t)))) {
@@ -33,15 +26,16 @@ function main(): void {
         process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
         return;
     }
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
     const connection = args.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+    // Created with the services below; the workspace search tells it how many files it found.
+    const heap: { growth?: HeapGrowth } = {};
     // Signing and verification run only here, in Node (node-commands.ts), never in the web worker.
     // Rosters are read from disk: checked as files (regular, size, real path), not only as paths.
     // The workspace search follows links to files once and skips devices and FIFOs, as `mcred check` does.
     const { shared, mcred } = createMcredServices({ connection, ...NodeFileSystem }, {
         shared: {
             lsp: { ExecuteCommandHandler: services => new NodeExecuteCommandHandler(services) },
-            workspace: { WorkspaceManager: services => new NodeWorkspaceManager(services) }
+            workspace: { WorkspaceManager: services => new NodeWorkspaceManager(services, count => heap.growth?.expect(count)) }
         },
         mcred: {
             workspace: { RosterFiles: services => new NodeRosterFiles(services.shared) },
@@ -51,6 +45,8 @@ function main(): void {
             LanguageMetaData: () => ({ ...McredLanguageMetaData, mode: 'production' })
         }
     });
+    // The heap's growth is limited while the workspace is small (heap-growth.ts).
+    heap.growth = adaptHeapGrowth(setFlagsFromString, shared.workspace.DocumentBuilder, shared.workspace.LangiumDocuments);
     startLanguageServer(shared);
     // Once `initialize` is answered, the parser and the checks warm up while the server is idle.
     shared.lsp.LanguageServer.onInitialized(() => void warmUp(mcred));

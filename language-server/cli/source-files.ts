@@ -51,7 +51,7 @@ function uniqueByRealPath(paths: readonly string[]): string[] {
     for (const file of [...paths].sort()) {
         let real: string;
         try {
-            real = realpathSync(file);
+            real = realpathSync.native(file);
         } catch {
             real = file;
         }
@@ -175,7 +175,7 @@ export function inputFolders(inputs: readonly string[]): string[] {
 
 function realOrSelf(file: string): string {
     try {
-        return realpathSync(file);
+        return realpathSync.native(file);
     } catch {
         return file;
     }

@@ -3,7 +3,7 @@ import type { Hole, MicroCredential, QaProcedure } from '../generated/ast.js';
 import type { IssueCode, QaCode } from '../rules/issue-codes.js';
 import { outcomeWording } from './outcome-wording.js';
 import { isPlaceholder, isStatedText } from './placeholders.js';
-import { evidenceOf, judgeOutcomes, judgeQualityAssurance, type Evidence, type Judgement } from './stated.js';
+import { evidenceOf, hasEvidence, judgeOutcomes, judgeQualityAssurance, type Evidence, type Judgement } from './stated.js';
 
 /**
  * One gap found by a QA check: what is missing or weak, in a programme designer's words, and
@@ -45,7 +45,19 @@ export interface QaCheck {
 /** A text that states something: not a placeholder (placeholders are not values). */
 const has = isStatedText;
 
-type Found = { gaps: QaGap[]; evidence: Array<Evidence | undefined> };
+/**
+ * Where the evidence of a pass is: its source text is only read when the pass is reported
+ * (`assess`); `gaps` only needs to know that there is some (the validator asks every check of
+ * every credential, and most pass).
+ */
+interface EvidenceAt {
+    readonly node: AstNode;
+    readonly property?: string;
+}
+
+const at = (node: AstNode, property?: string): EvidenceAt => ({ node, property });
+
+type Found = { gaps: QaGap[]; evidence: Array<EvidenceAt | undefined> };
 
 /**
  * The result of a check: its gaps, or else its evidence. A check that finds no gap but no text
@@ -54,23 +66,33 @@ type Found = { gaps: QaGap[]; evidence: Array<Evidence | undefined> };
 function result(code: QaCode, credential: MicroCredential, found: Found): QaResult {
     const [gap, ...gaps] = found.gaps;
     if (gap) return { passed: false, gaps: [gap, ...gaps] };
-    const [first, ...rest] = found.evidence.filter((e): e is Evidence => e !== undefined);
+    const [first, ...rest] = found.evidence.flatMap(where => {
+        const evidence = where && evidenceOf(where.node, where.property);
+        return evidence ? [evidence] : [];
+    });
     if (first) return { passed: true, evidence: [first, ...rest] };
-    return { passed: false, gaps: [{ message: `Nothing in '${credential.name}' states what ${code} looks for`, ...atName(credential), facts: { noEvidence: true } }] };
+    return { passed: false, gaps: [nothingStates(code, credential)] };
+}
+
+/** The gaps of a check, as `result` finds them, without reading the evidence's source text. */
+function gapsOf(code: QaCode, credential: MicroCredential, found: Found): QaGap[] {
+    if (found.gaps.length > 0) return [...found.gaps];
+    return found.evidence.some(where => where !== undefined && hasEvidence(where.node, where.property)) ? [] : [nothingStates(code, credential)];
+}
+
+function nothingStates(code: QaCode, credential: MicroCredential): QaGap {
+    return { message: `Nothing in '${credential.name}' states what ${code} looks for`, ...atName(credential), facts: { noEvidence: true } };
 }
 
 function check(code: QaCode, step: QaCheck['step'], lookFor: string, find: (credential: MicroCredential) => Found): QaCheck {
-    const assess = (credential: MicroCredential) => result(code, credential, find(credential));
     return {
-        code, step, lookFor, assess,
-        gaps: credential => {
-            const outcome = assess(credential);
-            return outcome.passed ? [] : [...outcome.gaps];
-        }
+        code, step, lookFor,
+        assess: credential => result(code, credential, find(credential)),
+        gaps: credential => gapsOf(code, credential, find(credential))
     };
 }
 
-const pass = (...found: Array<Evidence | undefined>): Found => ({ gaps: [], evidence: found });
+const pass = (...found: Array<EvidenceAt | undefined>): Found => ({ gaps: [], evidence: found });
 const fail = (...gaps: QaGap[]): Found => ({ gaps, evidence: [] });
 
 /** The gap is reported by the diagnostic of a judgement that is not `stated`. */
@@ -117,24 +139,24 @@ const QA_KINDS = ['internal', 'external'] as const;
 export const QA_CHECKS: readonly QaCheck[] = [
     // Step 1 — target audience
     check('qa-audience-target', 1, 'A target group is named.',
-        c => has(c.audience?.target) ? pass(evidenceOf(c.audience, 'target')) : fail(missing(c, 'audience', 'target',
+        c => has(c.audience?.target) ? pass(at(c.audience, 'target')) : fail(missing(c, 'audience', 'target',
             `Name the target group of '${c.name}': add \`target "…"\` to the audience block`))),
     check('qa-audience-needs', 1, "There is clear evidence of the target group's needs analysis.",
-        c => has(c.audience?.needsAnalysis) ? pass(evidenceOf(c.audience, 'needsAnalysis')) : fail(missing(c, 'audience', 'needsAnalysis',
+        c => has(c.audience?.needsAnalysis) ? pass(at(c.audience, 'needsAnalysis')) : fail(missing(c, 'audience', 'needsAnalysis',
             `Give the evidence of a needs analysis of the target group of '${c.name}': add \`needsAnalysis "…"\` (survey, employer consultation, labour-market data)`))),
     check('qa-audience-codesign', 1, 'There is proof of the inclusion of stakeholders in the co-designing of the concept.',
         c => {
             const index = c.audience?.coDesignedWith.findIndex(has) ?? -1;
-            return index >= 0 ? pass(evidenceOf(c.audience!, 'coDesignedWith')) : fail(missing(c, 'audience', 'coDesignedWith',
+            return index >= 0 ? pass(at(c.audience!, 'coDesignedWith')) : fail(missing(c, 'audience', 'coDesignedWith',
                 `Say which stakeholders co-designed '${c.name}': add \`coDesignedWith "…"\` (employers, professional bodies, learners)`));
         }),
     check('qa-audience-upskilling', 1, 'There are upskilling and reskilling needs to be met with the programme.',
-        c => (c.audience?.purposes.length ?? 0) > 0 ? pass(evidenceOf(c.audience!, 'purposes')) : fail(missing(c, 'audience', 'purposes',
+        c => (c.audience?.purposes.length ?? 0) > 0 ? pass(at(c.audience!, 'purposes')) : fail(missing(c, 'audience', 'purposes',
             `Say which needs '${c.name}' meets: add \`purpose upskilling\` and/or \`reskilling\` to the audience block`))),
 
     // Step 2 — structure
     check('qa-structure-defined', 2, 'The structure is defined in detail: duration (workload and level are Annex I elements).',
-        c => c.duration ? pass(evidenceOf(c, 'duration')) : fail({
+        c => c.duration ? pass(at(c, 'duration')) : fail({
             message: `State how long '${c.name}' runs: add \`duration N weeks\` (or days, months, hours)`,
             ...atName(c), facts: { missing: 'duration' },
             ...c.holes.some(h => h.property === 'duration') ? { reportedAs: 'value-hole' as const } : {}
@@ -167,7 +189,7 @@ export const QA_CHECKS: readonly QaCheck[] = [
                     facts: { outcome: outcome.name, ...(wording.vague ? { vague: wording.vague } : {}) }
                 }];
             });
-            return gaps.length > 0 ? fail(...gaps) : pass(...c.outcomes.map(o => evidenceOf(o)));
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.outcomes.map(o => at(o)));
         }),
     check('qa-structure-assessment-aligned', 2, 'The assessment methods are aligned with the objectives: every outcome is assessed.',
         c => {
@@ -187,7 +209,7 @@ export const QA_CHECKS: readonly QaCheck[] = [
                 message: `Outcome '${outcome.name}' is not covered by any assessment: add it to an assessment's \`covers\``,
                 node: outcome, property: 'name', facts: { outcome: outcome.name }
             }));
-            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.filter(a => a.covers.length > 0).map(a => evidenceOf(a, 'covers')));
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.filter(a => a.covers.length > 0).map(a => at(a, 'covers')));
         }),
     check('qa-structure-transparency', 2, 'The certificate guarantees the transparency of the learning outcomes reached: every assessment states its grading.',
         c => {
@@ -200,7 +222,7 @@ export const QA_CHECKS: readonly QaCheck[] = [
                 ...assessment.holes.some(h => h.property === 'grading') ? { reportedAs: 'value-hole' as const }
                     : assessment.grading !== undefined ? { reportedAs: 'value-placeholder' as const } : {}
             }));
-            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.map(a => evidenceOf(a, 'grading')));
+            return gaps.length > 0 ? fail(...gaps) : pass(...c.assessments.map(a => at(a, 'grading')));
         }),
 
     // Step 3 — teaching and learning format
@@ -217,13 +239,13 @@ export const QA_CHECKS: readonly QaCheck[] = [
                     node: c.format!, property: 'mode', facts: { mode, participation: c.participation }
                 });
             }
-            return pass(evidenceOf(c.format!, 'mode'));
+            return pass(at(c.format!, 'mode'));
         }),
     check('qa-format-methodology', 3, 'The proposed methodology is likely to make the training effective and fulfil the outcomes.',
-        c => has(c.format?.methodology) ? pass(evidenceOf(c.format, 'methodology')) : fail(missing(c, 'format', 'methodology',
+        c => has(c.format?.methodology) ? pass(at(c.format, 'methodology')) : fail(missing(c, 'format', 'methodology',
             `Describe the teaching methodology of '${c.name}': add \`methodology "…"\` (case studies, flipped classroom, labs)`))),
     check('qa-format-sustainability', 3, 'The format is sustainable both for the issuing bodies and for the target group.',
-        c => has(c.format?.sustainability) ? pass(evidenceOf(c.format, 'sustainability')) : fail(missing(c, 'format', 'sustainability',
+        c => has(c.format?.sustainability) ? pass(at(c.format, 'sustainability')) : fail(missing(c, 'format', 'sustainability',
             `Say why the format of '${c.name}' is sustainable for the issuer and the learners: add \`sustainability "…"\` to the format block`))),
 
     // Step 4 — quality assurance
@@ -250,12 +272,12 @@ export const QA_CHECKS: readonly QaCheck[] = [
                     node: qa, keyword: 'qualityAssurance', facts: { missing: kind }
                 });
             }
-            return gaps.length > 0 ? fail(...gaps) : pass(...qa.procedures.map(p => evidenceOf(p)));
+            return gaps.length > 0 ? fail(...gaps) : pass(...qa.procedures.map(p => at(p)));
         }),
     check('qa-method-stakeholders', 4, 'Different stakeholders have been involved in the definition of the QA methodology.',
         c => {
             const by = reportedBy(judgeQualityAssurance({ credential: c, cohorts: [] }), 'eu-quality-assurance');
-            if (c.qualityAssurance?.stakeholders.some(has)) return pass(evidenceOf(c.qualityAssurance, 'stakeholders'));
+            if (c.qualityAssurance?.stakeholders.some(has)) return pass(at(c.qualityAssurance, 'stakeholders'));
             const gap = missing(c, 'qualityAssurance', 'stakeholders',
                 `Say which stakeholders took part in defining the QA of '${c.name}': add \`stakeholders "…"\` (employers, learners, …)`);
             return fail(by && !gap.reportedAs ? { ...gap, reportedAs: by } : gap);
@@ -265,8 +287,8 @@ export const QA_CHECKS: readonly QaCheck[] = [
             const qa = c.qualityAssurance;
             const by = reportedBy(judgeQualityAssurance({ credential: c, cohorts: [] }), 'eu-quality-assurance');
             const sources = [
-                ...qa?.standards.some(has) ? [evidenceOf(qa, 'standards')] : [],
-                ...qa?.procedures.filter(p => p.standards.some(has)).map(p => evidenceOf(p, 'standards')) ?? []
+                ...qa?.standards.some(has) ? [at(qa, 'standards')] : [],
+                ...qa?.procedures.filter(p => p.standards.some(has)).map(p => at(p, 'standards')) ?? []
             ];
             if (sources.length > 0) return pass(...sources);
             const gap = missing(c, 'qualityAssurance', 'standards',
@@ -276,13 +298,13 @@ export const QA_CHECKS: readonly QaCheck[] = [
 
     // Step 5 — business model and student administration
     check('qa-business-model', 5, 'There is a clear definition of the business model to be applied.',
-        c => has(c.business?.model) ? pass(evidenceOf(c.business, 'model')) : fail(missing(c, 'business', 'model',
+        c => has(c.business?.model) ? pass(at(c.business, 'model')) : fail(missing(c, 'business', 'model',
             `Define the business model of '${c.name}': add \`model "…"\` (fee-based, publicly funded, co-financed, …)`))),
     check('qa-business-sustainability', 5, 'The model is sustainable in the short and medium run, with a plan for the long run.',
         c => {
             const business = c.business;
             const runs = (['short', 'medium', 'long'] as const).filter(run => !has(business?.[`${run}Run`]));
-            if (runs.length === 0) return pass(...(['shortRun', 'mediumRun', 'longRun'] as const).map(run => evidenceOf(business!, run)));
+            if (runs.length === 0) return pass(...(['shortRun', 'mediumRun', 'longRun'] as const).map(run => at(business!, run)));
             const gap = missing(c, 'business', `${runs[0]}Run`,
                 `Say how '${c.name}' is sustained in the ${runs.join(', ')} run: add \`sustainability ${runs.map(r => `${r} "…"`).join(' ')}\``);
             const hole = business?.holes.some(h => h.property === 'sustainability');
@@ -295,7 +317,7 @@ export const QA_CHECKS: readonly QaCheck[] = [
                 ...has(business?.administration) ? [] : ['administration'],
                 ...(business?.learnerTypes.length ?? 0) > 0 ? [] : ['learnerTypes']
             ];
-            if (lacks.length === 0) return pass(evidenceOf(business!, 'administration'), evidenceOf(business!, 'learnerTypes'));
+            if (lacks.length === 0) return pass(at(business!, 'administration'), at(business!, 'learnerTypes'));
             const message = lacks.length === 2
                 ? `Say how learners of '${c.name}' are enrolled and administered (\`administration "…"\`) and which learner typologies that serves (\`learnerTypes students, professionals\`)`
                 : lacks[0] === 'administration'

@@ -79,39 +79,72 @@ export function evidenceOf(node: AstNode, property?: string, index?: number): Ev
     return { node, ...(property !== undefined ? { property } : {}), text, range: { start: start.range.start, end: end.range.end }, ...uriOf(node) };
 }
 
+/** Whether `evidenceOf(node, property)` finds any source text (without building it). */
+export function hasEvidence(node: AstNode, property?: string): boolean {
+    const cst = node.$cstNode;
+    return cst !== undefined && (property === undefined || nodesForProperty(cst, property).length > 0);
+}
+
 /**
- * `GrammarUtils.findNodesForProperty`, from an index of the node's properties built on first use:
- * the judgements ask a credential for about thirty properties, and each search walks the whole
- * block. The index holds syntax nodes, not positions, so it stays right when an incremental
- * parse moves the block; a block parsed again has new nodes. The root (whose children change
- * with an incremental parse) is not indexed.
+ * The CST nodes of `property` of the node of `cst`, as `GrammarUtils.findNodesForProperty` finds
+ * them (same nodes, same order), from an index of all its properties built on the first call:
+ * the judgements and QA checks ask for many properties of one credential, and each search walked
+ * the credential's whole tree again. Only the indexes of the last nodes asked about are kept. The
+ * root (whose children an incremental parse replaces in place) is not indexed.
  */
-export function nodesForProperty(cst: CstNode, property: string): CstNode[] {
+export function nodesForProperty(cst: CstNode, property: string): readonly CstNode[] {
     if (!cst.container) return GrammarUtils.findNodesForProperty(cst, property);
-    let index = propertyIndex.get(cst);
-    if (!index) {
-        index = new Map();
-        indexProperties(cst, cst.astNode, index, new Set());
-        propertyIndex.set(cst, index);
+    let byProperty = propertyIndex.get(cst);
+    if (!byProperty) {
+        byProperty = new Map();
+        indexProperties(cst, cst.astNode, [], byProperty);
+        if (propertyIndex.size >= MAX_INDEXED) propertyIndex.clear();
+        propertyIndex.set(cst, byProperty);
     }
-    return index.get(property) ?? [];
+    return byProperty.get(property) ?? [];
 }
 
-const propertyIndex = new WeakMap<CstNode, Map<string, CstNode[]>>();
+/**
+ * The indexes of the nodes asked about last: the questions about one node come together (the
+ * checks of one credential), and keeping an index for every node of a workspace would cost memory
+ * (10 MiB for 5,000 files) for nothing.
+ */
+const propertyIndex = new Map<CstNode, Map<string, CstNode[]>>();
+const MAX_INDEXED = 256;
 
-/** The traversal of `findNodesForProperty` for every property at once (same nodes, same order). */
-function indexProperties(node: CstNode, element: AstNode, index: Map<string, CstNode[]>, blocked: ReadonlySet<string>): void {
-    if (!isCompositeCstNode(node) || node.astNode !== element) return;
+/**
+ * Walks the CST of one AST node (not into its child AST nodes). Langium's search stops at a node
+ * assigned to the property it looks for and goes on into any other node of the same AST node: a
+ * node assigned to `f` is recorded for `f` unless an enclosing node was already assigned to `f`.
+ */
+function indexProperties(node: CstNode, element: AstNode, enclosing: readonly string[], into: Map<string, CstNode[]>): void {
+    if (!isCompositeCstNode(node)) return;
     for (const child of node.content) {
-        const feature = AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
-        if (feature !== undefined && !blocked.has(feature)) {
-            let list = index.get(feature);
-            if (!list) index.set(feature, list = []);
-            list.push(child);
+        const feature = assignedFeature(child);
+        if (feature !== undefined && !enclosing.includes(feature)) {
+            const list = into.get(feature);
+            if (list) list.push(child);
+            else into.set(feature, [child]);
         }
-        indexProperties(child, element, index, feature === undefined || blocked.has(feature) ? blocked : new Set([...blocked, feature]));
+        if (isCompositeCstNode(child) && child.astNode === element) {
+            indexProperties(child, element, feature === undefined ? enclosing : [...enclosing, feature], into);
+        }
     }
 }
+
+/** The feature a CST node is assigned to, if any, remembered per grammar element (there are a few hundred). */
+function assignedFeature(node: CstNode): string | undefined {
+    const source = node.grammarSource;
+    if (!source) return undefined;
+    let feature = featureOfGrammarElement.get(source);
+    if (feature === undefined) {
+        feature = AstUtils.getContainerOfType(source, GrammarAST.isAssignment)?.feature ?? null;
+        featureOfGrammarElement.set(source, feature);
+    }
+    return feature ?? undefined;
+}
+
+const featureOfGrammarElement = new WeakMap<GrammarAST.AbstractElement, string | null>();
 
 function isKeywordLeaf(node: CstNode): boolean {
     return isLeafCstNode(node) && GrammarAST.isKeyword(node.grammarSource);

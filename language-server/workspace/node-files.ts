@@ -16,7 +16,7 @@ export class FileAccessError extends Error {
 /** The real path of `folder`, or the folder as given when it does not exist. */
 function realFolder(folder: string): string {
     try {
-        return realpathSync(folder);
+        return realpathSync.native(folder);
     } catch {
         return path.resolve(folder);
     }
@@ -49,7 +49,7 @@ export function checkRegularFile(file: string, roots: readonly string[] | undefi
     let real: string;
     try {
         lstatSync(file);
-        real = realpathSync(file);
+        real = realpathSync.native(file);
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new FileAccessError(code === 'ENOENT' ? 'no such file' : code === 'ELOOP' ? 'a loop of symbolic links' : `cannot be read (${code ?? String(error)})`);
@@ -133,7 +133,7 @@ export function findWorkspaceFiles(folder: string, extension: string, warn: (mes
             let real: string;
             let stat;
             try {
-                real = link ? realpathSync(full) : full;
+                real = link ? realpathSync.native(full) : full;
                 stat = statSync(real);
             } catch {
                 warn(`${full}: a symbolic link to nothing (or a loop of links); skipped`);

@@ -18,6 +18,7 @@ import {
     StreamMessageReader,
     StreamMessageWriter,
     UnregistrationRequest,
+    WorkDoneProgress,
     WorkDoneProgressCreateRequest,
     type CompletionItem,
     type CompletionList,
@@ -26,7 +27,10 @@ import {
     type Position,
     type ProtocolConnection,
     type PublishDiagnosticsParams,
-    type Range
+    type Range,
+    type WorkDoneProgressBegin,
+    type WorkDoneProgressEnd,
+    type WorkDoneProgressReport
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_BIN = path.resolve('bin/mcred-language-server.cjs');
@@ -39,6 +43,10 @@ export interface LspStdioClientOptions {
     /** Declare `window.workDoneProgress` (server-initiated progress) in the client capabilities. */
     readonly workDoneProgress?: boolean;
 }
+
+/** A work-done progress event: its creation by the server, or a begin / report / end (with the time it arrived). */
+export type ProgressEvent = { readonly token: string | number; readonly at: number }
+    & ({ readonly kind: 'create' } | WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd);
 
 /** Waits for published diagnostics that satisfy a condition. */
 export type DiagnosticsCondition = (params: PublishDiagnosticsParams) => boolean;
@@ -56,6 +64,9 @@ export class LspStdioClient {
     readonly stderr: string[] = [];
     /** Messages the server sent with `window/logMessage` (type 1 error … 4 log). */
     readonly logMessages: Array<{ type: number; message: string }> = [];
+    /** Work-done progress the server created (`window/workDoneProgress/create`) and reported, in order of arrival. */
+    readonly progress: ProgressEvent[] = [];
+    private readonly progressListeners: Array<(event: ProgressEvent) => void> = [];
     private exitCode: number | null | undefined;
     private readonly languageId: string;
     private readonly settings: Record<string, unknown>;
@@ -85,7 +96,10 @@ export class LspStdioClient {
             params.items.map(item => (item.section === undefined ? this.settings : this.settings[item.section]) ?? null));
         this.connection.onRequest(RegistrationRequest.type, () => undefined);
         this.connection.onRequest(UnregistrationRequest.type, () => undefined);
-        this.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+        this.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+            this.recordProgress({ token, kind: 'create', at: performance.now() });
+            this.connection.onProgress(WorkDoneProgress.type, token, value => this.recordProgress({ token, ...value, at: performance.now() }));
+        });
         this.connection.listen();
     }
 
@@ -142,6 +156,17 @@ export class LspStdioClient {
     onDiagnostics(listener: (params: PublishDiagnosticsParams) => void): () => void {
         this.diagnosticsListeners.push(listener);
         return () => this.diagnosticsListeners.splice(this.diagnosticsListeners.indexOf(listener), 1);
+    }
+
+    /** Calls `listener` with every work-done progress event; returns a function that removes it. */
+    onProgress(listener: (event: ProgressEvent) => void): () => void {
+        this.progressListeners.push(listener);
+        return () => this.progressListeners.splice(this.progressListeners.indexOf(listener), 1);
+    }
+
+    private recordProgress(event: ProgressEvent): void {
+        this.progress.push(event);
+        this.progressListeners.slice().forEach(listener => listener(event));
     }
 
     latestDiagnostics(uri: string): Diagnostic[] | undefined {

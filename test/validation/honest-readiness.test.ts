@@ -23,10 +23,11 @@ const stateOf = (state: Awaited<ReturnType<typeof judged>>['state'], n: number) 
 
 describe('isPlaceholder', () => {
     test.each(['', '  ', 'TBD', 'tbd.', ' TBA ', 'TODO', 'N/A', 'n/a', '-', '?', '...', '…', 'xxx', 'XXXX', 'Lorem ipsum dolor sit amet',
-        'To be defined', 'to be decided', 'TO BE CONFIRMED', 'not stated', 'Unknown', '(TBD)', '"tbd"'])('%j is a placeholder', text => {
+        'To be defined', 'to be decided', 'TO BE CONFIRMED', 'not stated', 'Unknown', '(TBD)', '"tbd"',
+        'to  be\tdefined', 'Lorem\n ipsum', 'NOT\u00a0stated'])('%j is a placeholder', text => {
         expect(isPlaceholder(text)).toBe(true);
     });
-    test.each(['None', 'Pass/fail', 'x', 'TBD review of the syllabus', 'Unknown territories of AI ethics', 'N/A for alumni: free'])('%j is a value', text => {
+    test.each(['None', 'Pass/fail', 'x', 'TBD review of the syllabus', 'Unknown territories of AI ethics', 'N/A for alumni: free', 'xx x', 'Lorem'])('%j is a value', text => {
         expect(isPlaceholder(text)).toBe(false);
     });
 });
