@@ -2,7 +2,7 @@
 // the language server and the CLI with esbuild (CommonJS for VS Code and Node 20), and the web
 // extension with its language server for a Web Worker (out/browser/).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkGenerated } from './check-generated.mjs';
@@ -16,6 +16,10 @@ if (stale.length > 0) {
     console.error(`build: generated Langium code is stale (${stale.join(', ')}).\nRun \`npm run langium:generate\` and commit the result.`);
     process.exit(1);
 }
+
+// The server's chunks have content hashes in their names: clear the folder, so that neither the
+// tests nor the .vsix ever see a chunk of an earlier build.
+rmSync(path.join(root, 'out', 'server'), { recursive: true, force: true });
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const polyfills = readFileSync(path.join(root, 'scripts/polyfills.cjs'), 'utf8');
