@@ -45,13 +45,14 @@ function peakRss(pid: number): number | undefined {
 test(`an ELM export of ${LEARNERS} learners: the server writes the files, answers with a summary, reports progress, memory bounded`, async () => {
     const client = LspStdioClient.start(undefined, { workDoneProgress: true });
     const created: unknown[] = [];
-    const progress: Array<{ kind: string; percentage?: number; message?: string }> = [];
+    // Progress by token: the workspace's indexing has its own; the export's begins with "Exporting".
+    const byToken = new Map<unknown, Array<{ kind: string; title?: string; percentage?: number; message?: string }>>();
     client.connection.onRequest(WorkDoneProgressCreateRequest.type, params => {
         created.push(params.token);
     });
-    client.connection.onNotification('$/progress', (params: { token: unknown; value: { kind: string; percentage?: number; message?: string } }) => {
+    client.connection.onNotification('$/progress', (params: { token: unknown; value: { kind: string; title?: string; percentage?: number; message?: string } }) => {
         expect(created).toContain(params.token);
-        progress.push(params.value);
+        byToken.set(params.token, [...byToken.get(params.token) ?? [], params.value]);
     });
     const out = path.join(folder, 'editor');
     try {
@@ -75,8 +76,10 @@ test(`an ELM export of ${LEARNERS} learners: the server writes the files, answer
         expect(written).toEqual(expect.arrayContaining([...result.files]));
         if (peak !== undefined) expect(peak).toBeLessThan(PEAK_RSS_BOUND);
 
-        // One progress, created by the server, from 0 to 100 %, then ended.
-        expect(created).toHaveLength(1);
+        // One progress of the export, created by the server, from 0 to 100 %, then ended.
+        const exports = [...byToken.values()].filter(events => events[0]?.title?.startsWith('Exporting'));
+        expect(exports).toHaveLength(1);
+        const [progress] = exports;
         expect(progress[0]).toMatchObject({ kind: 'begin', percentage: 0 });
         expect(progress.at(-1)).toEqual({ kind: 'end' });
         const percentages = progress.filter(p => p.kind === 'report').map(p => p.percentage ?? -1);
@@ -103,8 +106,10 @@ test('cancelling the progress stops the export: nothing is written, nothing is l
     const client = LspStdioClient.start(undefined, { workDoneProgress: true });
     client.connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     let cancelled = false;
-    client.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
-        if (params.value.kind === 'report' && !cancelled) {
+    const exportTokens = new Set<string | number>(); // not the workspace's indexing
+    client.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; title?: string } }) => {
+        if (params.value.kind === 'begin' && params.value.title?.startsWith('Exporting')) exportTokens.add(params.token);
+        if (params.value.kind === 'report' && exportTokens.has(params.token) && !cancelled) {
             cancelled = true;
             void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: params.token });
         }
@@ -131,10 +136,15 @@ test('a small export reports no progress, and a refusal of the writer (the outpu
     writeFileSync(path.join(own, 'small.mcred'), EXAMPLE.replace('    roster "learners.csv"\n',
         '    learner "Jane Doe" id "mailto:jane.doe@example.org" grade "pass"\n'));
     const client = LspStdioClient.start(undefined, { workDoneProgress: true });
-    let created = 0;
-    client.connection.onRequest(WorkDoneProgressCreateRequest.type, () => {
-        created++;
+    // Tokens the server created, and the title each began with (the workspace's indexing has one).
+    const created = new Map<unknown, string | undefined>();
+    client.connection.onRequest(WorkDoneProgressCreateRequest.type, params => {
+        created.set(params.token, undefined);
     });
+    client.connection.onNotification('$/progress', (params: { token: unknown; value: { kind: string; title?: string } }) => {
+        if (params.value.kind === 'begin') created.set(params.token, params.value.title);
+    });
+    const exportProgress = () => [...created.values()].filter(title => title === undefined || title.startsWith('Exporting')).length;
     try {
         await client.initialize(pathToFileURL(own).href);
         const run = (outFolder: string) => client.connection.sendRequest(ExecuteCommandRequest.type, {
@@ -143,7 +153,7 @@ test('a small export reports no progress, and a refusal of the writer (the outpu
         }) as Promise<ExportCommandResult>;
         const result = await run(small);
         expect(result).toMatchObject({ kind: 'written', count: 1, files: [expect.stringMatching(/^AIDigitalEthics_jane-doe_[0-9a-f]{32}\.ob3\.json$/)] });
-        expect(created).toBe(0);
+        expect(exportProgress()).toBe(0);
 
         const file = path.join(own, 'a-file');
         writeFileSync(file, 'not a folder');
