@@ -65,7 +65,8 @@ export const MCRED_SERVER: ServerUnderTest = {
     id: 'mcred',
     label: 'mcred-language-server',
     format: 'mcred',
-    start: () => LspStdioClient.start([process.execPath, SERVER_BIN, '--stdio'], { languageId: 'mcred' }),
+    // Declares `window.workDoneProgress`, as VS Code does: the workspace index reports its progress.
+    start: () => LspStdioClient.start([process.execPath, SERVER_BIN, '--stdio'], { languageId: 'mcred', workDoneProgress: true }),
     editTarget: text => quotedTarget(text, /^ {4}title "((?!Pathway)[^"]+)"$/),
     regionTarget: text => quotedTarget(text, /^ {4}region "([^"]+)"$/),
     // `participation |blended` (a controlled value) and `|setting non-formal` (a property keyword).
