@@ -11,7 +11,8 @@ export interface PhaseTimes {
     readonly total: number;
 }
 
-const PHASES: Array<[DocumentState, keyof PhaseTimes]> = [
+/** The builder's phases, each timed under the name of the phase it belongs to. */
+export const PHASES: Array<[DocumentState, Exclude<keyof PhaseTimes, 'total'>]> = [
     [DocumentState.Parsed, 'parse'],
     [DocumentState.IndexedContent, 'index'],
     [DocumentState.ComputedScopes, 'index'],
@@ -20,7 +21,8 @@ const PHASES: Array<[DocumentState, keyof PhaseTimes]> = [
     [DocumentState.Validated, 'validate']
 ];
 
-function cpuMs(): number {
+/** The CPU time of this process so far, in ms. */
+export function cpuMs(): number {
     const usage = process.cpuUsage();
     return (usage.user + usage.system) / 1000;
 }

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMcredServices, type McredServiceOverrides } from '../language-server/mcred-module.js';
 import type { McredDocumentBuilder } from '../language-server/workspace/mcred-document-builder.js';
 import type { McredDocumentFactory } from '../language-server/workspace/mcred-document-factory.js';
+import { cpuMs, PHASES } from './in-process.js';
 import { MCRED_SERVER } from './servers.js';
 import type { BenchResults } from './report.js';
 import { generateWorkspaces, type Workspace } from './workspaces.js';
@@ -26,20 +27,6 @@ export interface EditPhases {
     /** How many of the edits were parsed incrementally (the rest in full). */
     readonly incremental: number;
     readonly edits: number;
-}
-
-const PHASES: Array<[DocumentState, 'parse' | 'index' | 'link' | 'validate']> = [
-    [DocumentState.Parsed, 'parse'],
-    [DocumentState.IndexedContent, 'index'],
-    [DocumentState.ComputedScopes, 'index'],
-    [DocumentState.Linked, 'link'],
-    [DocumentState.IndexedReferences, 'index'],
-    [DocumentState.Validated, 'validate']
-];
-
-function cpuMs(): number {
-    const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1000;
 }
 
 function median(values: number[]): number {
