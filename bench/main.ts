@@ -125,6 +125,11 @@ export async function main(args: string[]): Promise<number> {
     const quick = values.quick ?? false;
     const runsOverride = values.runs ? Number(values.runs) : undefined;
     const runsFor = (heavy: boolean) => runsOverride ?? (quick ? 1 : heavy ? 3 : 5);
+    const SCENARIOS = ['signing', 'first-contact'];
+    if (values.scenario !== undefined && !SCENARIOS.includes(values.scenario)) {
+        process.stderr.write(`bench: unknown scenario '${values.scenario}' (one of: ${SCENARIOS.join(', ')})\n`);
+        return 2;
+    }
     if (values.scenario === 'signing') {
         const signing = await signingBench(runsFor(true), log);
         process.stdout.write(signingTargets(signing).map(t => `${t.target}: ${t.value}${t.met === undefined ? '' : t.met ? ' (met)' : ' (missed)'}\n`).join(''));
@@ -220,6 +225,11 @@ export async function main(args: string[]): Promise<number> {
     results.finishedAt = new Date().toISOString();
     results.machine.loadAverageAtEnd = os.loadavg().map(l => Math.round(l * 100) / 100);
 
+    if (firstContactOnly && !values.out) {
+        // One scenario is not a benchmark: printed, never written over the published results.
+        process.stdout.write(renderMarkdown(results));
+        return 0;
+    }
     const out = values.out ? path.resolve(values.out) : RESULTS;
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, 'latest.json'), JSON.stringify(results, undefined, 2) + '\n');
